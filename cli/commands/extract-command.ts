@@ -1,0 +1,35 @@
+import type { Config } from "../../config/config.ts";
+import { InputFileError } from "../../ingest/input-file-error.ts";
+import { extractFileInProcess } from "../../workers/extract-file-in-process.ts";
+import { TesseractPool } from "../../workers/ocr/tesseract-pool.ts";
+
+export interface ExtractCommandOptions {
+  json?: boolean;
+}
+
+/** `kamiroku extract <file> [--json]`: split, OCR and extract one file here and now. */
+export async function extractCommand(config: Config, file: string, options: ExtractCommandOptions): Promise<number> {
+  const pool = new TesseractPool({ workers: config.ocrWorkers });
+  try {
+    const records = await extractFileInProcess(file, {
+      pool,
+      maxPixels: config.maxImageMegapixels * 1_000_000,
+      renderDpi: config.renderDpi,
+    });
+    if (options.json) {
+      console.log(JSON.stringify(records, null, 2));
+    } else {
+      for (const record of records) {
+        const characters = record.text.reduce((sum, page) => sum + page.text.length, 0);
+        console.log(`${record.recordId}  ${record.docType}  pages ${record.source.pages.join(",")}  ${characters} characters`);
+      }
+    }
+    return 0;
+  } catch (error) {
+    if (!(error instanceof InputFileError)) throw error;
+    console.error(`✗ ${error.message} (${error.code})`);
+    return 2;
+  } finally {
+    await pool.terminate();
+  }
+}

@@ -1,0 +1,40 @@
+import type { Server } from "node:http";
+import path from "node:path";
+import type { Config } from "../../config/config.ts";
+import { logger } from "../../config/logger.ts";
+import { IngestService } from "../../ingest/ingest-service.ts";
+import { createApp } from "../../review-ui/app.ts";
+import { startPipelineWorkers } from "../pipeline-workers.ts";
+import { openRuntime } from "../runtime.ts";
+import { untilStopped } from "../until-stopped.ts";
+
+/** `kamiroku serve`: API, upload, UI and workers in one process (the all-in-one mode). */
+export async function serveCommand(config: Config): Promise<number> {
+  const runtime = await openRuntime(config);
+  const workers = await startPipelineWorkers(runtime);
+  const maxFileBytes = config.maxUploadMb * 1024 * 1024;
+  const app = createApp({
+    batches: runtime.batches,
+    files: runtime.files,
+    jobs: runtime.jobs,
+    ingest: new IngestService(runtime.objects, runtime.files, runtime.jobs, {
+      maxPixels: config.maxImageMegapixels * 1_000_000,
+      maxFileBytes,
+    }),
+    upload: { spoolDir: path.join(config.dataDir, "spool"), maxFileBytes, maxFiles: 1000 },
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const listening = app.listen(config.port, config.host, () => resolve(listening));
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  logger.info({ url: `http://${config.host}:${port}/` }, "Kamiroku is serving");
+  console.error(`Kamiroku: http://${config.host}:${port}/ (Ctrl+C で停止)`);
+
+  await untilStopped();
+  logger.info("shutting down");
+  await new Promise((resolve) => server.close(resolve));
+  await workers.close();
+  await runtime.close();
+  return 0;
+}

@@ -1,0 +1,63 @@
+import { Command } from "commander";
+import { ConfigError, type Config, loadConfig } from "../config/config.ts";
+import { logger } from "../config/logger.ts";
+import { RedisUnavailableError } from "../storage/redis/private-redis-server.ts";
+import { configCommand } from "./commands/config-command.ts";
+import { demoCommand } from "./commands/demo-command.ts";
+import { extractCommand } from "./commands/extract-command.ts";
+import { ingestCommand } from "./commands/ingest-command.ts";
+import { serveCommand } from "./commands/serve-command.ts";
+import { statusCommand } from "./commands/status-command.ts";
+import { workerCommand } from "./commands/worker-command.ts";
+
+/** Loads the configuration once, runs a command, and turns known failures into clear messages. */
+function run(command: (config: Config) => Promise<number> | number) {
+  return async () => {
+    try {
+      const config = loadConfig();
+      logger.level = config.logLevel;
+      process.exitCode = await command(config);
+    } catch (error) {
+      if (error instanceof ConfigError || error instanceof RedisUnavailableError) {
+        console.error(error.message);
+        process.exitCode = 2;
+        return;
+      }
+      throw error;
+    }
+  };
+}
+
+const program = new Command()
+  .name("kamiroku")
+  .description("紙録: scanned welfare-consultation case files → verified digital records");
+
+program.command("config").description("print the effective configuration (secrets masked)").action(run(configCommand));
+
+program
+  .command("ingest")
+  .description("store and queue scanned files (PDF, TIFF, JPEG, PNG) or folders of them")
+  .argument("<paths...>", "files or folders")
+  .option("-b, --batch <name>", "batch name (default: batch-<date-time>)")
+  .option("-w, --wait", "wait until the batch is processed, showing progress")
+  .action((paths: string[], options) => run((config) => ingestCommand(config, paths, options))());
+
+program
+  .command("status")
+  .description("batches and their progress, or one batch file by file")
+  .argument("[batch]", "batch name")
+  .action((batch: string | undefined) => run((config) => statusCommand(config, batch))());
+
+program.command("serve").description("API, upload, UI and workers in one process").action(run(serveCommand));
+program.command("worker").description("pipeline workers only (scale-out)").action(run(workerCommand));
+
+program
+  .command("extract")
+  .description("split, OCR and extract one file in this process (no Redis, no database)")
+  .argument("<file>", "scanned file")
+  .option("--json", "print kamiroku.record/v1 records as a JSON array")
+  .action((file: string, options) => run((config) => extractCommand(config, file, options))());
+
+program.command("demo").description("process the bundled sample scans end to end").action(run(demoCommand));
+
+await program.parseAsync();

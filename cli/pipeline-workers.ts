@@ -1,0 +1,43 @@
+import path from "node:path";
+import { TesseractPool } from "../workers/ocr/tesseract-pool.ts";
+import { ExtractService } from "../workers/services/extract-service.ts";
+import { OcrService } from "../workers/services/ocr-service.ts";
+import { SplitService } from "../workers/services/split-service.ts";
+import { WorkerHost } from "../workers/worker-host.ts";
+import type { Runtime } from "./runtime.ts";
+
+export interface PipelineWorkers {
+  close(): Promise<void>;
+}
+
+/** Starts the split, OCR and extract workers of this process on the runtime's queues and stores. */
+export async function startPipelineWorkers(runtime: Runtime): Promise<PipelineWorkers> {
+  const { config, objects, files, pages, records, jobs } = runtime;
+  const pool = new TesseractPool({ workers: config.ocrWorkers });
+  const host = new WorkerHost(
+    runtime.redis,
+    {
+      split: new SplitService(objects, files, pages, jobs, {
+        maxPixels: config.maxImageMegapixels * 1_000_000,
+        renderDpi: config.renderDpi,
+        workDir: path.join(config.dataDir, "work"),
+      }),
+      ocr: new OcrService(objects, files, pages, pool),
+      extract: new ExtractService(objects, files, pages, records),
+      files,
+    },
+    {
+      prefix: config.queuePrefix,
+      ocrConcurrency: config.ocrWorkers,
+      lockMs: config.jobLockMs,
+      stalledCheckMs: config.stalledCheckMs,
+    },
+  );
+  await host.waitUntilReady();
+  return {
+    close: async () => {
+      await host.close();
+      await pool.terminate();
+    },
+  };
+}

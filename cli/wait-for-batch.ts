@@ -1,0 +1,19 @@
+import type { BatchRepository, BatchSummary } from "../storage/repositories/batch-repository.ts";
+
+const finishedStatuses = ["done", "failed", "duplicate"];
+
+/** Polls until every file of the batch has finished (done, failed or duplicate). */
+export async function waitForBatch(
+  batches: BatchRepository,
+  batchId: string,
+  onProgress: (summary: BatchSummary) => void,
+  pollMs = 500,
+): Promise<BatchSummary> {
+  for (;;) {
+    const summary = await batches.summary(batchId);
+    onProgress(summary);
+    const finished = finishedStatuses.reduce((sum, status) => sum + (summary.files.byStatus[status] ?? 0), 0);
+    if (finished >= summary.files.total) return summary;
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}

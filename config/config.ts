@@ -1,0 +1,192 @@
+import os from "node:os";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every setting Kamiroku reads from the environment, with its default and meaning.
+ * This module is the only reader of process.env (see README "Configuration").
+ */
+const settings = {
+  dataDir: {
+    env: "KAMIROKU_DATA_DIR",
+    doc: "Folder for the embedded stores (database, objects, private Redis) and upload spooling.",
+    schema: z.string().min(1).default("data"),
+  },
+  databaseUrl: {
+    env: "DATABASE_URL",
+    doc: "PostgreSQL connection URL. Unset: embedded PGlite database in <data>/db.",
+    schema: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    secret: "url-password",
+  },
+  redisUrl: {
+    env: "REDIS_URL",
+    doc: "Redis for the BullMQ queues. Unset: a private redis-server is started from PATH.",
+    schema: z.url({ protocol: /^rediss?$/ }).optional(),
+    secret: "url-password",
+  },
+  minioEndpoint: {
+    env: "MINIO_ENDPOINT",
+    doc: "MinIO/S3 host name. Unset: embedded file store in <data>/objects.",
+    schema: z.string().min(1).optional(),
+  },
+  minioPort: {
+    env: "MINIO_PORT",
+    doc: "MinIO/S3 port.",
+    schema: z.coerce.number().int().min(1).max(65535).default(9000),
+  },
+  minioUseSsl: {
+    env: "MINIO_USE_SSL",
+    doc: "Use HTTPS to reach MinIO/S3 (true/false).",
+    schema: z.stringbool().default(false),
+  },
+  minioAccessKey: {
+    env: "MINIO_ACCESS_KEY",
+    doc: "MinIO/S3 access key.",
+    schema: z.string().default("minioadmin"),
+  },
+  minioSecretKey: {
+    env: "MINIO_SECRET_KEY",
+    doc: "MinIO/S3 secret key.",
+    schema: z.string().default("minioadmin"),
+    secret: "whole",
+  },
+  minioBucket: {
+    env: "MINIO_BUCKET",
+    doc: "Bucket for originals, page images and OCR output (created if missing).",
+    schema: z.string().min(3).default("kamiroku"),
+  },
+  minioRegion: {
+    env: "MINIO_REGION",
+    doc: "MinIO/S3 region.",
+    schema: z.string().default("us-east-1"),
+  },
+  host: {
+    env: "KAMIROKU_HOST",
+    doc: "Address the HTTP server listens on.",
+    schema: z.string().default("127.0.0.1"),
+  },
+  port: {
+    env: "KAMIROKU_PORT",
+    doc: "Port of the HTTP server (API, upload, UI).",
+    schema: z.coerce.number().int().min(0).max(65535).default(8080),
+  },
+  maxUploadMb: {
+    env: "KAMIROKU_MAX_UPLOAD_MB",
+    doc: "Largest file accepted, in MiB (CLI and HTTP upload).",
+    schema: z.coerce.number().int().positive().default(1024),
+  },
+  maxImageMegapixels: {
+    env: "KAMIROKU_MAX_IMAGE_MEGAPIXELS",
+    doc: "Largest page image accepted, in megapixels (A4 at 600 dpi is about 35).",
+    schema: z.coerce.number().positive().default(100),
+  },
+  renderDpi: {
+    env: "KAMIROKU_RENDER_DPI",
+    doc: "Resolution for PDF pages that must be rendered (no single embedded scan image).",
+    schema: z.coerce.number().int().min(72).max(600).default(300),
+  },
+  ocrWorkers: {
+    env: "KAMIROKU_OCR_WORKERS",
+    doc: "tesseract.js workers per process. Default: the number of cores.",
+    schema: z.coerce.number().int().positive().default(os.availableParallelism()),
+  },
+  jobAttempts: {
+    env: "KAMIROKU_JOB_ATTEMPTS",
+    doc: "Tries per job before it stays failed (exponential backoff between tries).",
+    schema: z.coerce.number().int().positive().default(5),
+  },
+  jobBackoffMs: {
+    env: "KAMIROKU_JOB_BACKOFF_MS",
+    doc: "First retry delay; doubles on each further try.",
+    schema: z.coerce.number().int().nonnegative().default(2000),
+  },
+  jobLockMs: {
+    env: "KAMIROKU_JOB_LOCK_MS",
+    doc: "How long a worker's job lock lasts without renewal; a dead worker's job is taken over after it.",
+    schema: z.coerce.number().int().min(1000).default(30_000),
+  },
+  stalledCheckMs: {
+    env: "KAMIROKU_STALLED_CHECK_MS",
+    doc: "How often workers look for jobs whose worker died (stalled jobs).",
+    schema: z.coerce.number().int().min(500).default(30_000),
+  },
+  queuePrefix: {
+    env: "KAMIROKU_QUEUE_PREFIX",
+    doc: "Prefix of the BullMQ keys in Redis; separates installations sharing one Redis.",
+    schema: z.string().regex(/^[a-z0-9_-]+$/).default("kamiroku"),
+  },
+  logLevel: {
+    env: "KAMIROKU_LOG_LEVEL",
+    doc: "fatal, error, warn, info, debug or trace. Logs never carry personal data.",
+    schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  },
+} as const;
+
+type Settings = typeof settings;
+export type Config = { [K in keyof Settings]: z.output<Settings[K]["schema"]> };
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Reads and validates the configuration; a bad value fails naming its variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const config: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, setting] of Object.entries(settings)) {
+    const raw = env[setting.env];
+    const result = setting.schema.safeParse(raw === "" ? undefined : raw);
+    if (result.success) {
+      config[key] = result.data;
+    } else {
+      const reason = result.error.issues.map((issue) => issue.message).join("; ");
+      problems.push(`${setting.env}: ${reason} (${setting.doc})`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  const valid = config as Config;
+  return { ...valid, dataDir: path.resolve(valid.dataDir) };
+}
+
+export interface ConfigEntry {
+  env: string;
+  value: string;
+  doc: string;
+}
+
+/** The effective configuration for `kamiroku config`, secrets masked. */
+export function describeConfig(config: Config): ConfigEntry[] {
+  return Object.entries(settings).map(([key, setting]) => {
+    const value = config[key as keyof Config];
+    const secret = "secret" in setting ? setting.secret : undefined;
+    const shown =
+      value === undefined
+        ? "(unset)"
+        : secret === "whole"
+          ? "****"
+          : secret === "url-password"
+            ? maskUrlPassword(String(value))
+            : String(value);
+    return { env: setting.env, value: shown, doc: setting.doc };
+  });
+}
+
+/** URLs keep host and database visible (useful to debug) but lose their password. */
+function maskUrlPassword(value: string): string {
+  const url = new URL(value);
+  if (url.password) url.password = "****";
+  return url.toString();
+}
+
+export function documentedSettings(): { env: string; doc: string; default: string }[] {
+  return Object.values(settings).map((setting) => {
+    const parsed = setting.schema.safeParse(undefined);
+    return {
+      env: setting.env,
+      doc: setting.doc,
+      default: parsed.success && parsed.data !== undefined ? String(parsed.data) : "(unset)",
+    };
+  });
+}

@@ -1,0 +1,40 @@
+import type { BBox } from "../ocr/ocr-result.ts";
+
+/** The document types of the spec (record-fields.md, "Document types"). */
+export const docTypes = ["intake", "assessment", "plan", "progress", "meeting", "evaluation", "unknown"] as const;
+export type DocType = (typeof docTypes)[number];
+
+/** One extracted field: `value` normalised per the spec, or null when absent or unreadable. */
+export interface FieldItem {
+  value: unknown;
+  confidence: number;
+  needsReview: boolean;
+  page: number | null;
+  bbox: BBox | null;
+  raw: string | null;
+}
+
+/** 共通項目 / 選択項目 / 独自項目 of the platform's data standard. */
+export interface RecordItems {
+  common: Record<string, FieldItem>;
+  optional: Record<string, FieldItem>;
+  custom: Record<string, FieldItem>;
+}
+
+export interface Redaction {
+  kind: "individual_number";
+  page: number;
+  bbox: BBox;
+}
+
+/** One form found in a source file: the unit that becomes one record. */
+export interface ExtractedForm {
+  /** Position of the form within its source file, from 0. */
+  formIndex: number;
+  docType: DocType;
+  /** 1-based page numbers of the source file. */
+  pages: number[];
+  items: RecordItems;
+  redactions: Redaction[];
+  needsReview: boolean;
+}
