@@ -1,6 +1,6 @@
 import type { BatchRepository, BatchSummary } from "../storage/repositories/batch-repository.ts";
 
-const finishedStatuses = ["done", "failed", "duplicate"];
+const finishedStatuses = ["done", "failed", "duplicate"] as const;
 
 /** Polls until every file of the batch has finished (done, failed or duplicate). */
 export async function waitForBatch(

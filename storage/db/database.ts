@@ -3,6 +3,10 @@
  * both implement it with the same SQL and the same migrations.
  */
 export interface Queryable {
+  /**
+   * Runs one parameterised statement and returns its rows. Without `params` the text may hold
+   * several statements (a migration script); the rows of the last one are returned.
+   */
   query<Row extends object = Record<string, unknown>>(
     sql: string,
     params?: readonly unknown[],

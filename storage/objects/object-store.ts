@@ -14,7 +14,8 @@ export interface PutOptions {
 
 /**
  * Where every byte Kamiroku keeps lives: originals, page images, OCR JSON.
- * Keys are deterministic (see keys.ts), so writing the same key twice is harmless.
+ * Keys are deterministic (see object-keys.ts), so writing the same key twice is harmless; every
+ * store accepts the same key grammar (see valid-object-key.ts).
  */
 export interface ObjectStore {
   /** Streams `body` to `key`, replacing any object already there. */

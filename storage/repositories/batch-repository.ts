@@ -1,0 +1,116 @@
+import type { Queryable } from "../db/database.ts";
+import { RowNotFoundError } from "./row-not-found-error.ts";
+import { SOURCE_FILE_STATUSES, type SourceFileStatus } from "./source-file-repository.ts";
+
+/** A named delivery of files, e.g. one clerk's scans of one day. */
+export interface Batch {
+  id: string;
+  name: string;
+  createdAt: Date;
+}
+
+export interface BatchSummary extends Batch {
+  files: { total: number; byStatus: Record<SourceFileStatus, number> };
+  pages: { total: number; ocrDone: number };
+  /** needsReview: flagged by extraction and not yet verified, rejected or imported by a person. */
+  records: { total: number; needsReview: number };
+}
+
+interface BatchRow {
+  id: string;
+  name: string;
+  created_at: Date;
+}
+
+interface SummaryRow extends BatchRow {
+  files_by_status: Partial<Record<SourceFileStatus, number>>;
+  pages_total: number;
+  pages_ocr_done: number;
+  records_total: number;
+  records_needs_review: number;
+}
+
+/** One query for one batch or all of them; each count is a lateral subquery over its own table. */
+const SUMMARY_SQL = `
+  SELECT b.id, b.name, b.created_at, f.files_by_status,
+         p.pages_total, p.pages_ocr_done, r.records_total, r.records_needs_review
+  FROM batches b
+  CROSS JOIN LATERAL (
+    SELECT coalesce(jsonb_object_agg(status, n), '{}'::jsonb) AS files_by_status
+    FROM (SELECT status, count(*) AS n FROM source_files WHERE batch_id = b.id GROUP BY status) s
+  ) f
+  CROSS JOIN LATERAL (
+    SELECT count(*) AS pages_total,
+           count(*) FILTER (WHERE pages.status = 'ocr_done') AS pages_ocr_done
+    FROM pages JOIN source_files ON source_files.id = pages.file_id
+    WHERE source_files.batch_id = b.id
+  ) p
+  CROSS JOIN LATERAL (
+    SELECT count(*) AS records_total,
+           count(*) FILTER (
+             WHERE records.needs_review AND records.status IN ('extracted', 'in_review')
+           ) AS records_needs_review
+    FROM records JOIN source_files ON source_files.id = records.file_id
+    WHERE source_files.batch_id = b.id
+  ) r`;
+
+export class BatchRepository {
+  constructor(private readonly db: Queryable) {}
+
+  /** Safe when two uploads name the same new batch at once: both get the one row. */
+  async getOrCreate(name: string): Promise<Batch> {
+    const [created] = await this.db.query<BatchRow>(
+      "INSERT INTO batches (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING *",
+      [name],
+    );
+    if (created) {
+      return toBatch(created);
+    }
+    // The conflicting row is committed by now (ON CONFLICT waited for it), so this statement sees it.
+    const existing = await this.findByName(name);
+    if (!existing) {
+      throw new RowNotFoundError("batches", name);
+    }
+    return existing;
+  }
+
+  async findByName(name: string): Promise<Batch | null> {
+    const [row] = await this.db.query<BatchRow>("SELECT * FROM batches WHERE name = $1", [name]);
+    return row ? toBatch(row) : null;
+  }
+
+  async get(id: string): Promise<Batch | null> {
+    const [row] = await this.db.query<BatchRow>("SELECT * FROM batches WHERE id = $1", [id]);
+    return row ? toBatch(row) : null;
+  }
+
+  /** Oldest first. */
+  async listSummaries(): Promise<BatchSummary[]> {
+    const rows = await this.db.query<SummaryRow>(`${SUMMARY_SQL} ORDER BY b.created_at, b.name`);
+    return rows.map(toSummary);
+  }
+
+  async summary(batchId: string): Promise<BatchSummary> {
+    const [row] = await this.db.query<SummaryRow>(`${SUMMARY_SQL} WHERE b.id = $1`, [batchId]);
+    if (!row) {
+      throw new RowNotFoundError("batches", batchId);
+    }
+    return toSummary(row);
+  }
+}
+
+function toBatch(row: BatchRow): Batch {
+  return { id: row.id, name: row.name, createdAt: row.created_at };
+}
+
+function toSummary(row: SummaryRow): BatchSummary {
+  const byStatus = Object.fromEntries(
+    SOURCE_FILE_STATUSES.map((status) => [status, row.files_by_status[status] ?? 0]),
+  ) as Record<SourceFileStatus, number>;
+  return {
+    ...toBatch(row),
+    files: { total: Object.values(byStatus).reduce((sum, n) => sum + n, 0), byStatus },
+    pages: { total: row.pages_total, ocrDone: row.pages_ocr_done },
+    records: { total: row.records_total, needsReview: row.records_needs_review },
+  };
+}
