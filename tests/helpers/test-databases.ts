@@ -12,6 +12,8 @@ const DEFAULT_URL = "postgresql://127.0.0.1:5432/test";
 
 export interface TestDatabase {
   readonly kind: TestDatabaseKind;
+  /** PostgreSQL: a URL whose connections land in this test's schema (for child processes). */
+  readonly url: string | null;
   /**
    * Opens and migrates a connection to this test database. PostgreSQL: a new pool on the same
    * schema each call. PGlite: a new, empty in-memory database each call.
@@ -29,6 +31,7 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
   if (kind === "pglite") {
     return {
       kind,
+      url: null,
       open: () => openDatabase({ embeddedDir: "memory://" }),
       dispose: async () => {},
     };
@@ -41,6 +44,7 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
   url.searchParams.set("options", `-c search_path=${schema}`);
   return {
     kind,
+    url: url.toString(),
     // embeddedDir only counts without a url.
     open: () => openDatabase({ url: url.toString(), embeddedDir: "memory://" }),
     dispose: async () => {
