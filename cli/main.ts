@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { ConfigError, type Config, loadConfig } from "../config/config.ts";
 import { logger } from "../config/logger.ts";
+import { EmbeddedDatabaseInUseError } from "../storage/db/embedded-database-lock.ts";
 import { RedisUnavailableError } from "../storage/redis/private-redis-server.ts";
 import { configCommand } from "./commands/config-command.ts";
 import { demoCommand } from "./commands/demo-command.ts";
@@ -18,7 +19,7 @@ function run(command: (config: Config) => Promise<number> | number) {
       logger.level = config.logLevel;
       process.exitCode = await command(config);
     } catch (error) {
-      if (error instanceof ConfigError || error instanceof RedisUnavailableError) {
+      if (error instanceof ConfigError || error instanceof RedisUnavailableError || error instanceof EmbeddedDatabaseInUseError) {
         console.error(error.message);
         process.exitCode = 2;
         return;

@@ -1,5 +1,6 @@
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import type { Database, Queryable } from "./database.ts";
+import { type EmbeddedDatabaseLock, lockEmbeddedDatabase } from "./embedded-database-lock.ts";
 import { INT8_OID, parseInt8 } from "./int8.ts";
 
 export interface PgliteDatabaseOptions {
@@ -16,14 +17,22 @@ export class PgliteDatabase implements Database {
   private constructor(
     private readonly pglite: PGlite,
     private readonly dataDir: string,
+    private readonly lock: EmbeddedDatabaseLock | null,
   ) {}
 
   static async open(options: PgliteDatabaseOptions): Promise<PgliteDatabase> {
-    const pglite = await PGlite.create({
-      dataDir: options.dataDir,
-      parsers: { [INT8_OID]: parseInt8 },
-    });
-    return new PgliteDatabase(pglite, options.dataDir);
+    const inMemory = options.dataDir.startsWith("memory://");
+    const lock = inMemory ? null : await lockEmbeddedDatabase(options.dataDir);
+    try {
+      const pglite = await PGlite.create({
+        dataDir: options.dataDir,
+        parsers: { [INT8_OID]: parseInt8 },
+      });
+      return new PgliteDatabase(pglite, options.dataDir, lock);
+    } catch (error) {
+      await lock?.release();
+      throw error;
+    }
   }
 
   query<Row extends object>(sql: string, params?: readonly unknown[]): Promise<Row[]> {
@@ -41,6 +50,7 @@ export class PgliteDatabase implements Database {
 
   async close(): Promise<void> {
     await this.pglite.close();
+    await this.lock?.release();
   }
 
   describe(): string {
