@@ -12,11 +12,11 @@ import { statusCommand } from "./commands/status-command.ts";
 import { workerCommand } from "./commands/worker-command.ts";
 
 /** Loads the configuration once, runs a command, and turns known failures into clear messages. */
-function run(command: (config: Config) => Promise<number> | number) {
+function run(command: (config: Config) => Promise<number> | number, defaultLogLevel = "warn") {
   return async () => {
     try {
       const config = loadConfig();
-      logger.level = config.logLevel;
+      logger.level = config.logLevel ?? defaultLogLevel;
       process.exitCode = await command(config);
     } catch (error) {
       if (error instanceof ConfigError || error instanceof RedisUnavailableError || error instanceof EmbeddedDatabaseInUseError) {
@@ -49,8 +49,14 @@ program
   .argument("[batch]", "batch name")
   .action((batch: string | undefined) => run((config) => statusCommand(config, batch))());
 
-program.command("serve").description("API, upload, UI and workers in one process").action(run(serveCommand));
-program.command("worker").description("pipeline workers only (scale-out)").action(run(workerCommand));
+program
+  .command("serve")
+  .description("API, upload, UI and workers in one process")
+  .action(run(serveCommand, "info"));
+program
+  .command("worker")
+  .description("pipeline workers only (scale-out)")
+  .action(run(workerCommand, "info"));
 
 program
   .command("extract")

@@ -13,7 +13,7 @@ export interface PipelineWorkers {
 /** Starts the split, OCR and extract workers of this process on the runtime's queues and stores. */
 export async function startPipelineWorkers(runtime: Runtime): Promise<PipelineWorkers> {
   const { config, objects, files, pages, records, jobs } = runtime;
-  const pool = new TesseractPool({ workers: config.ocrWorkers });
+  const pool = new TesseractPool({ size: config.ocrWorkers });
   const host = new WorkerHost(
     runtime.redis,
     {

@@ -117,8 +117,8 @@ const settings = {
   },
   logLevel: {
     env: "KAMIROKU_LOG_LEVEL",
-    doc: "fatal, error, warn, info, debug or trace. Logs never carry personal data.",
-    schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    doc: "fatal, error, warn, info, debug, trace or silent. Default: info for serve and worker, warn for the other commands. Logs never carry personal data.",
+    schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   },
 } as const;
 

@@ -9,7 +9,7 @@ export interface ExtractCommandOptions {
 
 /** `kamiroku extract <file> [--json]`: split, OCR and extract one file here and now. */
 export async function extractCommand(config: Config, file: string, options: ExtractCommandOptions): Promise<number> {
-  const pool = new TesseractPool({ workers: config.ocrWorkers });
+  const pool = new TesseractPool({ size: config.ocrWorkers });
   try {
     const records = await extractFileInProcess(file, {
       pool,

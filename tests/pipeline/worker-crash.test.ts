@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import path from "node:path";
+import { Queue } from "bullmq";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openRuntime, type Runtime } from "../../cli/runtime.ts";
+import { waitForBatch } from "../../cli/wait-for-batch.ts";
+import { IngestService } from "../../ingest/ingest-service.ts";
+import { ocrResultKey } from "../../storage/objects/object-keys.ts";
+import { jobIds, queueNames } from "../../workers/queues.ts";
+import { createTestEnvironment, type TestEnvironment } from "../helpers/test-environment.ts";
+
+const sample = path.resolve("tests/samples/評価シート.jpg");
+
+function startWorkerProcess(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "cli/main.ts", "worker"], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 90_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe("a worker process killed in the middle of an OCR job", () => {
+  let environment: TestEnvironment;
+  let runtime: Runtime;
+  const children: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    environment = await createTestEnvironment({
+      KAMIROKU_OCR_WORKERS: "1",
+      KAMIROKU_JOB_LOCK_MS: "2000",
+      KAMIROKU_STALLED_CHECK_MS: "1000",
+    });
+    runtime = await openRuntime(environment.config);
+  });
+
+  afterAll(async () => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    await runtime?.close();
+    await environment?.dispose();
+  });
+
+  it("loses nothing: the job is taken over by another worker and the page is stored once", async () => {
+    const ingest = new IngestService(runtime.objects, runtime.files, runtime.jobs, {
+      maxPixels: 100_000_000,
+      maxFileBytes: 100 * 1024 * 1024,
+    });
+    const batch = await runtime.batches.getOrCreate("crash");
+    const outcome = await ingest.ingestLocalFile(batch.id, sample, "評価シート.jpg");
+    if (outcome.status !== "queued") throw new Error(`sample not queued: ${outcome.status}`);
+    const { fileId } = outcome;
+
+    const doomed = startWorkerProcess(environment.env);
+    children.push(doomed);
+    await until(async () => (await runtime.jobs.counts()).ocr.active === 1, "the OCR job to start");
+    const exited = once(doomed, "exit");
+    doomed.kill("SIGKILL");
+    await exited;
+    expect((await runtime.pages.get(fileId, 1))?.status).toBe("split");
+
+    children.push(startWorkerProcess(environment.env));
+    const summary = await waitForBatch(runtime.batches, batch.id, () => {}, 200);
+    expect(summary.files.byStatus.done).toBe(1);
+
+    const pages = await runtime.pages.listByFile(fileId);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]?.status).toBe("ocr_done");
+    expect(pages[0]?.ocrText?.length).toBeGreaterThan(20);
+    const file = await runtime.files.get(fileId);
+    expect(await runtime.objects.stat(ocrResultKey(file?.sha256 ?? "", 1))).not.toBeNull();
+    expect(await runtime.records.listByFile(fileId)).toHaveLength(1);
+
+    const ocrQueue = new Queue(queueNames.ocr, { connection: runtime.redis, prefix: environment.config.queuePrefix });
+    try {
+      const job = await ocrQueue.getJob(jobIds.ocr(fileId, 1));
+      expect(await job?.getState()).toBe("completed");
+      expect(job?.stalledCounter).toBe(1); // taken over once, after the kill
+    } finally {
+      await ocrQueue.close();
+    }
+  });
+});

@@ -1,0 +1,89 @@
+import fs from "node:fs/promises";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openRuntime, type Runtime } from "../../cli/runtime.ts";
+import { IngestService } from "../../ingest/ingest-service.ts";
+import { createApp } from "../../review-ui/app.ts";
+import { originalKey } from "../../storage/objects/object-keys.ts";
+import { createTestEnvironment, type TestEnvironment } from "../helpers/test-environment.ts";
+
+const sampleJpeg = path.resolve("tests/samples/評価シート.jpg");
+
+describe("HTTP upload endpoint", () => {
+  let environment: TestEnvironment;
+  let runtime: Runtime;
+  let server: Server;
+  let baseUrl: string;
+  const maxFileBytes = 2 * 1024 * 1024;
+
+  beforeAll(async () => {
+    environment = await createTestEnvironment();
+    runtime = await openRuntime(environment.config);
+    const ingest = new IngestService(runtime.objects, runtime.files, runtime.jobs, {
+      maxPixels: 100_000_000,
+      maxFileBytes,
+    });
+    const app = createApp({
+      batches: runtime.batches,
+      files: runtime.files,
+      jobs: runtime.jobs,
+      ingest,
+      upload: { spoolDir: path.join(environment.config.dataDir, "spool"), maxFileBytes, maxFiles: 10 },
+    });
+    server = await new Promise<Server>((resolve) => {
+      const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
+    });
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+    await runtime?.close();
+    await environment?.dispose();
+  });
+
+  it("streams each part to the store, queues good files and refuses bad and oversized ones per file", async () => {
+    const jpeg = await fs.readFile(sampleJpeg);
+    const form = new FormData();
+    form.append("file", new Blob([jpeg]), "評価 シート.jpg");
+    form.append("file", new Blob(["ただのメモです"]), "メモ.pdf");
+    form.append("file", new Blob([Buffer.alloc(maxFileBytes + 1, 7)]), "大きすぎる.pdf");
+    const response = await fetch(`${baseUrl}/api/uploads?batch=${encodeURIComponent("窓口 2024")}`, {
+      method: "POST",
+      body: form,
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      files: { fileName: string; status: string; code?: string; sha256?: string }[];
+    };
+    expect(body.files.map((file) => [file.fileName, file.status, file.code ?? null])).toEqual([
+      ["評価 シート.jpg", "queued", null],
+      ["メモ.pdf", "failed", "unsupported_type"],
+      ["大きすぎる.pdf", "failed", "file_too_large"],
+    ]);
+    expect(await runtime.objects.stat(originalKey(body.files[0]?.sha256 ?? ""))).toMatchObject({ size: jpeg.length });
+    expect((await runtime.jobs.counts()).split.waiting).toBe(1);
+    expect(await fs.readdir(path.join(environment.config.dataDir, "spool"))).toEqual([]);
+
+    const batches = (await (await fetch(`${baseUrl}/api/batches`)).json()) as { batches: { name: string; files: { total: number } }[] };
+    expect(batches.batches.find((batch) => batch.name === "窓口 2024")?.files.total).toBe(2);
+  });
+
+  it("answers a request without a batch name or without multipart clearly", async () => {
+    const noBatch = await fetch(`${baseUrl}/api/uploads`, { method: "POST", body: new FormData() });
+    expect(noBatch.status).toBe(400);
+    const notMultipart = await fetch(`${baseUrl}/api/uploads?batch=x`, { method: "POST", body: "hello" });
+    expect(notMultipart.status).toBe(415);
+  });
+
+  it("serves the UI shell with a Content-Security-Policy that forbids inline scripts", async () => {
+    const response = await fetch(`${baseUrl}/`);
+    expect(response.status).toBe(200);
+    const csp = response.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(await response.text()).toContain("紙録");
+  });
+});
