@@ -18,7 +18,12 @@ export class BatchProgress {
   ) {
     if (stream.isTTY) {
       this.bars = new cliProgress.MultiBar(
-        { stream, format: " {label} |{bar}| {value}/{total} {extra}", hideCursor: true, clearOnComplete: false },
+        {
+          stream,
+          format: " {label} |{bar}| {value}/{total} {extra}",
+          hideCursor: true,
+          clearOnComplete: false,
+        },
         cliProgress.Presets.shades_classic,
       );
       this.stored = this.bars.create(totalFiles, 0, { label: "files stored     ", extra: "" });
@@ -36,7 +41,10 @@ export class BatchProgress {
 
   update(summary: BatchSummary): void {
     const finishedFiles = summary.files.byStatus.done ?? 0;
-    const filesWithRecords = summary.files.total - (summary.files.byStatus.failed ?? 0) - (summary.files.byStatus.duplicate ?? 0);
+    const filesWithRecords =
+      summary.files.total -
+      (summary.files.byStatus.failed ?? 0) -
+      (summary.files.byStatus.duplicate ?? 0);
     if (this.ocred && this.extracted) {
       this.ocred.setTotal(Math.max(summary.pages.total, 1));
       this.ocred.update(summary.pages.ocrDone);

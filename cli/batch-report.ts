@@ -14,12 +14,17 @@ const statusLabels: Record<string, string> = {
 /** Prints one line per file of a batch, for the clerk who handed it in. */
 export async function printBatchReport(runtime: Runtime, batchId: string): Promise<void> {
   const summary = await runtime.batches.summary(batchId);
-  const out: string[] = [`バッチ ${summary.name}: ${summary.files.total} ファイル, ${summary.pages.total} ページ, ${summary.records.total} 記録`];
+  const out: string[] = [
+    `バッチ ${summary.name}: ${summary.files.total} ファイル, ${summary.pages.total} ページ, ${summary.records.total} 記録`,
+  ];
   for (const file of await runtime.files.listByBatch(batchId)) {
     const pages = await runtime.pages.listByFile(file.id);
     const records = await runtime.records.listByFile(file.id);
     const ocred = pages.filter((page) => page.status === "ocr_done");
-    const characters = ocred.reduce((sum, page) => sum + (page.ocrText ?? "").replace(/\s/g, "").length, 0);
+    const characters = ocred.reduce(
+      (sum, page) => sum + (page.ocrText ?? "").replace(/\s/g, "").length,
+      0,
+    );
     const confidence = ocred.length
       ? ocred.reduce((sum, page) => sum + (page.ocrConfidence ?? 0), 0) / ocred.length
       : null;

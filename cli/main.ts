@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { ConfigError, type Config, loadConfig } from "../config/config.ts";
+import { type Config, ConfigError, loadConfig } from "../config/config.ts";
 import { logger } from "../config/logger.ts";
 import { EmbeddedDatabaseInUseError } from "../storage/db/embedded-database-lock.ts";
 import { RedisUnavailableError } from "../storage/redis/private-redis-server.ts";
@@ -19,7 +19,11 @@ function run(command: (config: Config) => Promise<number> | number, defaultLogLe
       logger.level = config.logLevel ?? defaultLogLevel;
       process.exitCode = await command(config);
     } catch (error) {
-      if (error instanceof ConfigError || error instanceof RedisUnavailableError || error instanceof EmbeddedDatabaseInUseError) {
+      if (
+        error instanceof ConfigError ||
+        error instanceof RedisUnavailableError ||
+        error instanceof EmbeddedDatabaseInUseError
+      ) {
         console.error(error.message);
         process.exitCode = 2;
         return;
@@ -33,7 +37,10 @@ const program = new Command()
   .name("kamiroku")
   .description("紙録: scanned welfare-consultation case files → verified digital records");
 
-program.command("config").description("print the effective configuration (secrets masked)").action(run(configCommand));
+program
+  .command("config")
+  .description("print the effective configuration (secrets masked)")
+  .action(run(configCommand));
 
 program
   .command("ingest")
@@ -65,6 +72,9 @@ program
   .option("--json", "print kamiroku.record/v1 records as a JSON array")
   .action((file: string, options) => run((config) => extractCommand(config, file, options))());
 
-program.command("demo").description("process the bundled sample scans end to end").action(run(demoCommand));
+program
+  .command("demo")
+  .description("process the bundled sample scans end to end")
+  .action(run(demoCommand));
 
 await program.parseAsync();

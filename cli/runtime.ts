@@ -5,7 +5,10 @@ import type { Database } from "../storage/db/database.ts";
 import { openDatabase } from "../storage/db/open-database.ts";
 import type { ObjectStore } from "../storage/objects/object-store.ts";
 import { openObjectStore } from "../storage/objects/open-object-store.ts";
-import { ensurePrivateRedisServer, type PrivateRedisServer } from "../storage/redis/private-redis-server.ts";
+import {
+  ensurePrivateRedisServer,
+  type PrivateRedisServer,
+} from "../storage/redis/private-redis-server.ts";
 import { connectRedis } from "../storage/redis/redis-connection.ts";
 import { BatchRepository } from "../storage/repositories/batch-repository.ts";
 import { PageRepository } from "../storage/repositories/page-repository.ts";
@@ -44,7 +47,10 @@ export async function openRuntime(config: Config): Promise<Runtime> {
           }
         : { kind: "filesystem", root: path.join(config.dataDir, "objects") },
     );
-    const db = await openDatabase({ url: config.databaseUrl, embeddedDir: path.join(config.dataDir, "db") });
+    const db = await openDatabase({
+      url: config.databaseUrl,
+      embeddedDir: path.join(config.dataDir, "db"),
+    });
     closers.push(() => db.close());
 
     let privateRedis: PrivateRedisServer | null = null;

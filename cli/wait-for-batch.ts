@@ -12,7 +12,10 @@ export async function waitForBatch(
   for (;;) {
     const summary = await batches.summary(batchId);
     onProgress(summary);
-    const finished = finishedStatuses.reduce((sum, status) => sum + (summary.files.byStatus[status] ?? 0), 0);
+    const finished = finishedStatuses.reduce(
+      (sum, status) => sum + (summary.files.byStatus[status] ?? 0),
+      0,
+    );
     if (finished >= summary.files.total) return summary;
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }

@@ -113,7 +113,10 @@ const settings = {
   queuePrefix: {
     env: "KAMIROKU_QUEUE_PREFIX",
     doc: "Prefix of the BullMQ keys in Redis; separates installations sharing one Redis.",
-    schema: z.string().regex(/^[a-z0-9_-]+$/).default("kamiroku"),
+    schema: z
+      .string()
+      .regex(/^[a-z0-9_-]+$/)
+      .default("kamiroku"),
   },
   logLevel: {
     env: "KAMIROKU_LOG_LEVEL",

@@ -7,6 +7,9 @@ import { pino } from "pino";
  * from the configuration.
  */
 export const logger = pino(
-  { base: { pid: process.pid }, redact: { paths: ["fileName", "text", "value"], censor: "[redacted]" } },
+  {
+    base: { pid: process.pid },
+    redact: { paths: ["fileName", "text", "value"], censor: "[redacted]" },
+  },
   pino.destination(2),
 );

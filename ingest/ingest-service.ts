@@ -4,8 +4,8 @@ import { logger } from "../config/logger.ts";
 import { originalKey } from "../storage/objects/object-keys.ts";
 import type { ObjectStore } from "../storage/objects/object-store.ts";
 import type { SourceFileRepository } from "../storage/repositories/source-file-repository.ts";
-import { inspectFile } from "../workers/split/inspect-file.ts";
 import type { JobRepository } from "../workers/job-repository.ts";
+import { inspectFile } from "../workers/split/inspect-file.ts";
 import { sha256OfFile } from "./hash-file.ts";
 import { InputFileError } from "./input-file-error.ts";
 
@@ -17,7 +17,13 @@ export interface IngestServiceOptions {
 export type IngestOutcome =
   | { status: "queued"; fileId: string; sha256: string }
   | { status: "duplicate"; fileId: string; sha256: string; duplicateOf: string }
-  | { status: "failed"; fileId: string | null; sha256: string | null; code: string; message: string };
+  | {
+      status: "failed";
+      fileId: string | null;
+      sha256: string | null;
+      code: string;
+      message: string;
+    };
 
 /**
  * Accepts one file into a batch. The order is the safety property: the original goes to the
@@ -32,7 +38,11 @@ export class IngestService {
     private readonly options: IngestServiceOptions,
   ) {}
 
-  async ingestLocalFile(batchId: string, filePath: string, fileName: string): Promise<IngestOutcome> {
+  async ingestLocalFile(
+    batchId: string,
+    filePath: string,
+    fileName: string,
+  ): Promise<IngestOutcome> {
     const { size } = await fs.stat(filePath);
     if (size > this.options.maxFileBytes) {
       const limitMb = Math.floor(this.options.maxFileBytes / 1024 / 1024);
@@ -57,7 +67,10 @@ export class IngestService {
       objectKey,
     });
     if (duplicateOf) {
-      logger.info({ fileId: file.id, duplicateOf: duplicateOf.id }, "duplicate file not processed again");
+      logger.info(
+        { fileId: file.id, duplicateOf: duplicateOf.id },
+        "duplicate file not processed again",
+      );
       return { status: "duplicate", fileId: file.id, sha256, duplicateOf: duplicateOf.id };
     }
     try {
@@ -67,7 +80,13 @@ export class IngestService {
       if (!(error instanceof InputFileError)) throw error;
       await this.files.markFailed(file.id, { code: error.code, message: error.message });
       logger.info({ fileId: file.id, code: error.code }, "file refused");
-      return { status: "failed", fileId: file.id, sha256, code: error.code, message: error.message };
+      return {
+        status: "failed",
+        fileId: file.id,
+        sha256,
+        code: error.code,
+        message: error.message,
+      };
     }
     await this.files.setStatus(file.id, "queued");
     await this.jobs.enqueueSplit(file.id);

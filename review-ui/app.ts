@@ -6,7 +6,7 @@ import type { IngestService } from "../ingest/ingest-service.ts";
 import type { BatchRepository } from "../storage/repositories/batch-repository.ts";
 import type { SourceFileRepository } from "../storage/repositories/source-file-repository.ts";
 import type { JobRepository } from "../workers/job-repository.ts";
-import { uploadRoute, type UploadRouteOptions } from "./upload-route.ts";
+import { type UploadRouteOptions, uploadRoute } from "./upload-route.ts";
 
 export interface AppDependencies {
   batches: BatchRepository;
@@ -27,7 +27,8 @@ export function createApp(deps: AppDependencies): express.Express {
   app.disable("x-powered-by");
   app.use((_request, response, next) => {
     response.set({
-      "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'",
+      "Content-Security-Policy":
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'",
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "no-referrer",
       "Cache-Control": "no-store",

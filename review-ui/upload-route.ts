@@ -22,15 +22,30 @@ type UploadResult = { fileName: string } & IngestOutcome;
  * Each part is streamed to a spool file under the size limit, never held in memory, then ingested
  * like a file given to `kamiroku ingest`. One bad file does not stop the others.
  */
-export function uploadRoute(batches: BatchRepository, ingest: IngestService, options: UploadRouteOptions) {
-  const receive = async (stream: Readable & { truncated?: boolean }, fileName: string, batchId: string): Promise<UploadResult> => {
+export function uploadRoute(
+  batches: BatchRepository,
+  ingest: IngestService,
+  options: UploadRouteOptions,
+) {
+  const receive = async (
+    stream: Readable & { truncated?: boolean },
+    fileName: string,
+    batchId: string,
+  ): Promise<UploadResult> => {
     const spoolPath = path.join(options.spoolDir, `${randomUUID()}.upload`);
     try {
       await pipeline(stream, createWriteStream(spoolPath));
       if (stream.truncated) {
         const limitMb = Math.floor(options.maxFileBytes / 1024 / 1024);
         const message = `ファイルが大きすぎます（上限 ${limitMb} MB）。分割してスキャンし直してください。`;
-        return { fileName, status: "failed", fileId: null, sha256: null, code: "file_too_large", message };
+        return {
+          fileName,
+          status: "failed",
+          fileId: null,
+          sha256: null,
+          code: "file_too_large",
+          message,
+        };
       }
       return { fileName, ...(await ingest.ingestLocalFile(batchId, spoolPath, fileName)) };
     } finally {
@@ -73,6 +88,8 @@ export function uploadRoute(batches: BatchRepository, ingest: IngestService, opt
               message: "受信中にエラーが発生しました。もう一度送信してください。",
             },
     );
-    response.status(files.length === 0 ? 400 : 200).json({ batch: { id: batch.id, name: batch.name }, files });
+    response
+      .status(files.length === 0 ? 400 : 200)
+      .json({ batch: { id: batch.id, name: batch.name }, files });
   };
 }

@@ -18,7 +18,10 @@ export interface ExtractFileOptions {
  * The whole pipeline for one file in this process, without Redis or a database: the same split,
  * OCR and extract stage functions the queue workers run. Used by `kamiroku extract`.
  */
-export async function extractFileInProcess(filePath: string, options: ExtractFileOptions): Promise<RecordV1[]> {
+export async function extractFileInProcess(
+  filePath: string,
+  options: ExtractFileOptions,
+): Promise<RecordV1[]> {
   const { maxPixels, renderDpi, pool } = options;
   const sha256 = await sha256OfFile(filePath);
   const { mediaType } = await inspectFile(filePath, { maxPixels });

@@ -76,7 +76,11 @@ export class JobRepository {
           name: "ocr",
           queueName: queueNames.ocr,
           data: ocr,
-          opts: { ...this.jobOptions, jobId: jobIds.ocr(fileId, pageNumber), failParentOnFailure: true },
+          opts: {
+            ...this.jobOptions,
+            jobId: jobIds.ocr(fileId, pageNumber),
+            failParentOnFailure: true,
+          },
         };
       }),
     });
@@ -84,7 +88,9 @@ export class JobRepository {
 
   async counts(): Promise<QueueCounts> {
     const entries = await Promise.all(
-      Object.values(this.queues).map(async (queue) => [queue.name, await queue.getJobCounts()] as const),
+      Object.values(this.queues).map(
+        async (queue) => [queue.name, await queue.getJobCounts()] as const,
+      ),
     );
     return Object.fromEntries(entries) as QueueCounts;
   }
@@ -107,6 +113,9 @@ export class JobRepository {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...Object.values(this.queues).map((queue) => queue.close()), this.flows.close()]);
+    await Promise.all([
+      ...Object.values(this.queues).map((queue) => queue.close()),
+      this.flows.close(),
+    ]);
   }
 }

@@ -45,7 +45,10 @@ export class WorkerHost {
       maxStalledCount: 2,
     };
     this.workers = [
-      new Worker(queueNames.split, (job) => services.split.handleSplit(job.data), { ...common, concurrency: 1 }),
+      new Worker(queueNames.split, (job) => services.split.handleSplit(job.data), {
+        ...common,
+        concurrency: 1,
+      }),
       new Worker(queueNames.ocr, (job) => services.ocr.handleOcr(job.data), {
         ...common,
         concurrency: options.ocrConcurrency,
@@ -59,18 +62,32 @@ export class WorkerHost {
       worker.on("failed", (job, error) => {
         if (job) void this.onFailed(worker.name as QueueName, job, error, services.files);
       });
-      worker.on("error", (error) => logger.error({ queue: worker.name, err: error.message }, "worker error"));
+      worker.on("error", (error) =>
+        logger.error({ queue: worker.name, err: error.message }, "worker error"),
+      );
     }
   }
 
-  private async onFailed(queue: QueueName, job: Job, error: Error, files: SourceFileRepository): Promise<void> {
-    const finalAttempt = error.name === "UnrecoverableError" || job.attemptsMade >= (job.opts.attempts ?? 1);
-    logger.warn({ queue, jobId: job.id, attempt: job.attemptsMade, finalAttempt, err: error.message }, "job failed");
+  private async onFailed(
+    queue: QueueName,
+    job: Job,
+    error: Error,
+    files: SourceFileRepository,
+  ): Promise<void> {
+    const finalAttempt =
+      error.name === "UnrecoverableError" || job.attemptsMade >= (job.opts.attempts ?? 1);
+    logger.warn(
+      { queue, jobId: job.id, attempt: job.attemptsMade, finalAttempt, err: error.message },
+      "job failed",
+    );
     if (!finalAttempt) return;
     const { fileId } = job.data as { fileId: string };
     const file = await files.get(fileId);
     if (!file || file.status === "failed") return;
-    await files.markFailed(fileId, { code: `${queue}_failed`, message: `${stageFailureMessages[queue]}: ${error.message}` });
+    await files.markFailed(fileId, {
+      code: `${queue}_failed`,
+      message: `${stageFailureMessages[queue]}: ${error.message}`,
+    });
   }
 
   async waitUntilReady(): Promise<void> {

@@ -5,7 +5,10 @@ import type { Config } from "../../config/config.ts";
 import { openRuntime } from "../runtime.ts";
 import { ingestWithRuntime } from "./ingest-command.ts";
 
-const samplesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../tests/samples");
+const samplesDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../tests/samples",
+);
 const scanExtensions = new Set([".pdf", ".tif", ".tiff", ".jpg", ".jpeg", ".png"]);
 
 /**
@@ -28,7 +31,11 @@ export async function demoCommand(config: Config): Promise<number> {
   });
   try {
     console.error(`デモ: ${samples.length} 件のサンプルスキャンを処理します (データ: ${dataDir})`);
-    return await ingestWithRuntime(runtime, samples, { batch: "demo", wait: true, runWorkers: true });
+    return await ingestWithRuntime(runtime, samples, {
+      batch: "demo",
+      wait: true,
+      runWorkers: true,
+    });
   } finally {
     await runtime.close();
   }

@@ -8,7 +8,11 @@ export interface ExtractCommandOptions {
 }
 
 /** `kamiroku extract <file> [--json]`: split, OCR and extract one file here and now. */
-export async function extractCommand(config: Config, file: string, options: ExtractCommandOptions): Promise<number> {
+export async function extractCommand(
+  config: Config,
+  file: string,
+  options: ExtractCommandOptions,
+): Promise<number> {
   const pool = new TesseractPool({ size: config.ocrWorkers });
   try {
     const records = await extractFileInProcess(file, {
@@ -21,7 +25,9 @@ export async function extractCommand(config: Config, file: string, options: Extr
     } else {
       for (const record of records) {
         const characters = record.text.reduce((sum, page) => sum + page.text.length, 0);
-        console.log(`${record.recordId}  ${record.docType}  pages ${record.source.pages.join(",")}  ${characters} characters`);
+        console.log(
+          `${record.recordId}  ${record.docType}  pages ${record.source.pages.join(",")}  ${characters} characters`,
+        );
       }
     }
     return 0;

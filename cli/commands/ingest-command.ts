@@ -21,7 +21,11 @@ export interface IngestCommandOptions {
  * batch to be processed; in the all-in-one mode (no REDIS_URL) it then runs the workers itself,
  * as nothing else would.
  */
-export async function ingestCommand(config: Config, paths: string[], options: IngestCommandOptions): Promise<number> {
+export async function ingestCommand(
+  config: Config,
+  paths: string[],
+  options: IngestCommandOptions,
+): Promise<number> {
   const runtime = await openRuntime(config);
   try {
     return await ingestWithRuntime(runtime, paths, options);
@@ -30,7 +34,11 @@ export async function ingestCommand(config: Config, paths: string[], options: In
   }
 }
 
-export async function ingestWithRuntime(runtime: Runtime, paths: string[], options: IngestCommandOptions): Promise<number> {
+export async function ingestWithRuntime(
+  runtime: Runtime,
+  paths: string[],
+  options: IngestCommandOptions,
+): Promise<number> {
   const { config } = runtime;
   const { files: inputs, missing } = await collectInputFiles(paths);
   for (const name of missing) console.error(`✗ ${name}: ファイルまたはフォルダが見つかりません`);
@@ -50,7 +58,8 @@ export async function ingestWithRuntime(runtime: Runtime, paths: string[], optio
       try {
         const outcome = await ingest.ingestLocalFile(batch.id, input, name);
         if (outcome.status === "failed") outcomes.push(`✗ ${name}: ${outcome.message}`);
-        if (outcome.status === "duplicate") outcomes.push(`= ${name}: 同じ内容のファイルが登録済みのため処理しません`);
+        if (outcome.status === "duplicate")
+          outcomes.push(`= ${name}: 同じ内容のファイルが登録済みのため処理しません`);
       } catch (error) {
         outcomes.push(`✗ ${name}: 登録できませんでした (${(error as Error).message})`);
       }

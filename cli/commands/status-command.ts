@@ -3,7 +3,10 @@ import { printBatchReport } from "../batch-report.ts";
 import { openRuntime } from "../runtime.ts";
 
 /** `kamiroku status [batch]`: every batch with its counts, or one batch file by file. */
-export async function statusCommand(config: Config, batchName: string | undefined): Promise<number> {
+export async function statusCommand(
+  config: Config,
+  batchName: string | undefined,
+): Promise<number> {
   const runtime = await openRuntime(config);
   try {
     if (batchName) {
@@ -28,7 +31,8 @@ export async function statusCommand(config: Config, batchName: string | undefine
     const failed = await runtime.jobs.failedJobs(20);
     if (failed.length > 0) {
       console.log(`\n失敗したジョブ ${failed.length} 件:`);
-      for (const job of failed) console.log(`  ${job.queue} ${job.jobId} (${job.attemptsMade} 回試行): ${job.reason}`);
+      for (const job of failed)
+        console.log(`  ${job.queue} ${job.jobId} (${job.attemptsMade} 回試行): ${job.reason}`);
     }
     return 0;
   } finally {

@@ -46,13 +46,20 @@ export async function ensurePrivateRedisServer(dataDir: string): Promise<Private
 
 function spawnRedis(dir: string, port: number): ChildProcess {
   const args = [
-    "--bind", "127.0.0.1",
-    "--port", String(port),
-    "--dir", dir,
-    "--appendonly", "yes",
-    "--save", "",
-    "--maxmemory-policy", "noeviction",
-    "--logfile", "redis.log",
+    "--bind",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--dir",
+    dir,
+    "--appendonly",
+    "yes",
+    "--save",
+    "",
+    "--maxmemory-policy",
+    "noeviction",
+    "--logfile",
+    "redis.log",
   ];
   const child = spawn("redis-server", args, { stdio: "ignore" });
   return child;
@@ -72,7 +79,11 @@ async function waitUntilReady(child: ChildProcess, url: string): Promise<void> {
       );
     });
     child.once("exit", (code) => {
-      reject(new RedisUnavailableError(`redis-server exited at start-up (code ${code}); see redis.log in the data folder`));
+      reject(
+        new RedisUnavailableError(
+          `redis-server exited at start-up (code ${code}); see redis.log in the data folder`,
+        ),
+      );
     });
   });
   const deadline = Date.now() + 15_000;
@@ -87,7 +98,11 @@ async function waitUntilReady(child: ChildProcess, url: string): Promise<void> {
 }
 
 async function answersPing(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   client.on("error", () => {});
   try {
     await client.connect();

@@ -23,7 +23,9 @@ export async function connectRedis(url: string): Promise<Redis> {
 
 /** BullMQ loses jobs silently when Redis evicts keys under memory pressure. */
 async function warnUnlessNoEviction(client: Redis): Promise<void> {
-  const reply = (await client.config("GET", "maxmemory-policy").catch(() => null)) as string[] | null;
+  const reply = (await client.config("GET", "maxmemory-policy").catch(() => null)) as
+    | string[]
+    | null;
   const policy = reply?.[1];
   if (policy && policy !== "noeviction") {
     logger.warn(

@@ -26,17 +26,29 @@ const cores = os.availableParallelism();
 
 function requireTool(command: string, debianPackage: string): void {
   if (spawnSync(command, ["--version"], { stdio: "ignore" }).error) {
-    console.error(`${command} is needed for the anchor measurement: apt-get install ${debianPackage}`);
+    console.error(
+      `${command} is needed for the anchor measurement: apt-get install ${debianPackage}`,
+    );
     process.exit(2);
   }
 }
 
 function meanRecall(truths: string[], texts: string[]): number {
-  return truths.reduce((sum, truth, index) => sum + characterRecall(truth, texts[index] ?? ""), 0) / truths.length;
+  return (
+    truths.reduce((sum, truth, index) => sum + characterRecall(truth, texts[index] ?? ""), 0) /
+    truths.length
+  );
 }
 
-async function runKamiroku(pdfPath: string, workDir: string): Promise<{ seconds: number; texts: string[] }> {
-  const base = loadConfig({ ...process.env, KAMIROKU_DATA_DIR: path.join(workDir, "data"), KAMIROKU_LOG_LEVEL: "warn" });
+async function runKamiroku(
+  pdfPath: string,
+  workDir: string,
+): Promise<{ seconds: number; texts: string[] }> {
+  const base = loadConfig({
+    ...process.env,
+    KAMIROKU_DATA_DIR: path.join(workDir, "data"),
+    KAMIROKU_LOG_LEVEL: "warn",
+  });
   const config = { ...base, databaseUrl: undefined, minioEndpoint: undefined, ocrWorkers: cores };
   const runtime = await openRuntime(config);
   const workers = await startPipelineWorkers(runtime);
@@ -52,7 +64,8 @@ async function runKamiroku(pdfPath: string, workDir: string): Promise<{ seconds:
     const seconds = (performance.now() - started) / 1000;
     if (outcome.status !== "queued") throw new Error(`bench file not queued: ${outcome.status}`);
     const file = await runtime.files.get(outcome.fileId);
-    if (file?.status !== "done") throw new Error(`bench file ended ${file?.status}: ${file?.errorMessage}`);
+    if (file?.status !== "done")
+      throw new Error(`bench file ended ${file?.status}: ${file?.errorMessage}`);
     const pages = await runtime.pages.listByFile(outcome.fileId);
     return { seconds, texts: pages.map((page) => page.ocrText ?? "") };
   } finally {
@@ -64,9 +77,23 @@ async function runKamiroku(pdfPath: string, workDir: string): Promise<{ seconds:
 function runOcrmypdf(pdfPath: string, workDir: string): { seconds: number; texts: string[] } {
   const output = path.join(workDir, "ocrmypdf.pdf");
   const started = performance.now();
-  execFileSync("ocrmypdf", ["-l", "jpn", "--jobs", String(cores), "--optimize", "0", "--output-type", "pdf", "--quiet", pdfPath, output]);
+  execFileSync("ocrmypdf", [
+    "-l",
+    "jpn",
+    "--jobs",
+    String(cores),
+    "--optimize",
+    "0",
+    "--output-type",
+    "pdf",
+    "--quiet",
+    pdfPath,
+    output,
+  ]);
   const seconds = (performance.now() - started) / 1000;
-  const text = execFileSync("pdftotext", ["-layout", output, "-"], { maxBuffer: 64 * 1024 * 1024 }).toString("utf8");
+  const text = execFileSync("pdftotext", ["-layout", output, "-"], {
+    maxBuffer: 64 * 1024 * 1024,
+  }).toString("utf8");
   return { seconds, texts: text.split("\f").slice(0, pageCount) };
 }
 
@@ -89,10 +116,23 @@ async function main(): Promise<void> {
     const perMinute = (seconds: number) => (pageCount / seconds) * 60;
     const rows = [
       ["engine", "seconds", "pages/min", "char recall"],
-      ["kamiroku", kamiroku.seconds.toFixed(1), perMinute(kamiroku.seconds).toFixed(1), meanRecall(truths, kamiroku.texts).toFixed(3)],
-      ["ocrmypdf", anchor.seconds.toFixed(1), perMinute(anchor.seconds).toFixed(1), meanRecall(truths, anchor.texts).toFixed(3)],
+      [
+        "kamiroku",
+        kamiroku.seconds.toFixed(1),
+        perMinute(kamiroku.seconds).toFixed(1),
+        meanRecall(truths, kamiroku.texts).toFixed(3),
+      ],
+      [
+        "ocrmypdf",
+        anchor.seconds.toFixed(1),
+        perMinute(anchor.seconds).toFixed(1),
+        meanRecall(truths, anchor.texts).toFixed(3),
+      ],
     ];
-    for (const row of rows) console.log(row.map((cell, index) => (index === 0 ? cell.padEnd(10) : cell.padStart(12))).join(""));
+    for (const row of rows)
+      console.log(
+        row.map((cell, index) => (index === 0 ? cell.padEnd(10) : cell.padStart(12))).join(""),
+      );
     console.log(`speed ratio kamiroku/ocrmypdf: ${(anchor.seconds / kamiroku.seconds).toFixed(2)}`);
   } finally {
     await fs.rm(workDir, { recursive: true, force: true });

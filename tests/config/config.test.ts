@@ -14,14 +14,23 @@ describe("configuration", () => {
   });
 
   it("reads and coerces values", () => {
-    const config = loadConfig({ KAMIROKU_PORT: "9100", MINIO_USE_SSL: "true", KAMIROKU_OCR_WORKERS: "3" });
+    const config = loadConfig({
+      KAMIROKU_PORT: "9100",
+      MINIO_USE_SSL: "true",
+      KAMIROKU_OCR_WORKERS: "3",
+    });
     expect(config.port).toBe(9100);
     expect(config.minioUseSsl).toBe(true);
     expect(config.ocrWorkers).toBe(3);
   });
 
   it("fails at start-up naming every bad variable", () => {
-    const load = () => loadConfig({ KAMIROKU_PORT: "eighty", REDIS_URL: "http://not-redis", MINIO_USE_SSL: "perhaps" });
+    const load = () =>
+      loadConfig({
+        KAMIROKU_PORT: "eighty",
+        REDIS_URL: "http://not-redis",
+        MINIO_USE_SSL: "perhaps",
+      });
     expect(load).toThrow(ConfigError);
     try {
       load();

@@ -20,7 +20,9 @@ export interface TestEnvironment {
  * A complete set of real, isolated stores for one test file: a fresh PostgreSQL schema, a fresh
  * bucket on the S3 test server, a queue prefix of its own on the local Redis, a temp data folder.
  */
-export async function createTestEnvironment(extraEnv: Record<string, string> = {}): Promise<TestEnvironment> {
+export async function createTestEnvironment(
+  extraEnv: Record<string, string> = {},
+): Promise<TestEnvironment> {
   const id = randomBytes(5).toString("hex");
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "kamiroku-test-"));
   const database = await createTestDatabase("postgresql");
@@ -55,7 +57,11 @@ export async function createTestEnvironment(extraEnv: Record<string, string> = {
 }
 
 async function assertRedisReachable(): Promise<void> {
-  const client = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const client = new Redis(TEST_REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   client.on("error", () => {});
   try {
     await client.connect();

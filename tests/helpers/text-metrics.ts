@@ -10,7 +10,10 @@ export function characterRecall(truth: string, ocr: string): number {
   let current = new Uint32Array(actual.length + 1);
   for (const char of expected) {
     for (let j = 1; j <= actual.length; j++) {
-      current[j] = char === actual[j - 1] ? (previous[j - 1] ?? 0) + 1 : Math.max(previous[j] ?? 0, current[j - 1] ?? 0);
+      current[j] =
+        char === actual[j - 1]
+          ? (previous[j - 1] ?? 0) + 1
+          : Math.max(previous[j] ?? 0, current[j - 1] ?? 0);
     }
     [previous, current] = [current, previous];
   }

@@ -18,16 +18,27 @@ const samplePdf = path.join(samplesDir, "相談記録 2023 箱12.pdf");
 const sampleJpeg = path.join(samplesDir, "評価シート.jpg");
 
 /** Files a clerk might hand in, good and bad, each with the outcome the pipeline must reach. */
-async function writeBatch(dir: string): Promise<Record<string, { status: "done" | "failed"; code?: string }>> {
+async function writeBatch(
+  dir: string,
+): Promise<Record<string, { status: "done" | "failed"; code?: string }>> {
   const pdf = await fs.readFile(samplePdf);
   await fs.copyFile(samplePdf, path.join(dir, "相談 記録 ２０２３.pdf"));
   await fs.writeFile(path.join(dir, "空のファイル.pdf"), Buffer.alloc(0));
-  await fs.writeFile(path.join(dir, "途中で切れた.pdf"), pdf.subarray(0, Math.floor(pdf.length / 2)));
+  await fs.writeFile(
+    path.join(dir, "途中で切れた.pdf"),
+    pdf.subarray(0, Math.floor(pdf.length / 2)),
+  );
   encryptWithQpdf(samplePdf, path.join(dir, "パスワード付き.pdf"));
   await fs.writeFile(path.join(dir, "メモ.pdf"), "これはPDFではなくテキストです。\n", "utf8");
-  await fs.writeFile(path.join(dir, "写真.jpg"), await sharp(sampleJpeg).resize({ width: 1200 }).png().toBuffer());
+  await fs.writeFile(
+    path.join(dir, "写真.jpg"),
+    await sharp(sampleJpeg).resize({ width: 1200 }).png().toBuffer(),
+  );
   await fs.writeFile(path.join(dir, "巨大な画像.png"), headerOnlyPng(30000, 30000));
-  await fs.writeFile(path.join(dir, "ページなし.pdf"), await (await PDFDocument.create()).save({ addDefaultPage: false }));
+  await fs.writeFile(
+    path.join(dir, "ページなし.pdf"),
+    await (await PDFDocument.create()).save({ addDefaultPage: false }),
+  );
   return {
     "相談 記録 ２０２３.pdf": { status: "done" },
     "空のファイル.pdf": { status: "failed", code: "empty" },
@@ -117,7 +128,9 @@ describe("pipeline: ingest → split → OCR → extract on Redis, PostgreSQL an
     for (const page of pages) {
       const image = await sharp(await runtime.objects.getBuffer(page.imageKey)).metadata();
       expect([image.width, image.height]).toEqual([page.width, page.height]);
-      const ocr = JSON.parse((await runtime.objects.getBuffer(page.ocrKey ?? "")).toString()) as OcrPageResult;
+      const ocr = JSON.parse(
+        (await runtime.objects.getBuffer(page.ocrKey ?? "")).toString(),
+      ) as OcrPageResult;
       expect(ocr.text).toBe(page.ocrText);
       expect(ocr.lines.length).toBeGreaterThan(5);
       for (const word of ocr.lines.flatMap((line) => line.words)) {

@@ -19,7 +19,11 @@ function startWorkerProcess(env: Record<string, string>): ChildProcess {
   });
 }
 
-async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 90_000): Promise<T> {
+async function until<T>(
+  probe: () => Promise<T | null | undefined | false>,
+  what: string,
+  timeoutMs = 90_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await probe();
@@ -44,7 +48,8 @@ describe("a worker process killed in the middle of an OCR job", () => {
   });
 
   afterAll(async () => {
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     await runtime?.close();
     await environment?.dispose();
   });
@@ -79,7 +84,10 @@ describe("a worker process killed in the middle of an OCR job", () => {
     expect(await runtime.objects.stat(ocrResultKey(file?.sha256 ?? "", 1))).not.toBeNull();
     expect(await runtime.records.listByFile(fileId)).toHaveLength(1);
 
-    const ocrQueue = new Queue(queueNames.ocr, { connection: runtime.redis, prefix: environment.config.queuePrefix });
+    const ocrQueue = new Queue(queueNames.ocr, {
+      connection: runtime.redis,
+      prefix: environment.config.queuePrefix,
+    });
     try {
       const job = await ocrQueue.getJob(jobIds.ocr(fileId, 1));
       expect(await job?.getState()).toBe("completed");

@@ -19,8 +19,14 @@ describe("private redis-server (all-in-one mode)", () => {
     try {
       expect(await client.ping()).toBe("PONG");
       expect(await client.config("GET", "appendonly")).toEqual(["appendonly", "yes"]);
-      expect(await client.config("GET", "dir")).toEqual(["dir", await fs.realpath(path.join(dataDir, "redis"))]);
-      expect(await client.config("GET", "maxmemory-policy")).toEqual(["maxmemory-policy", "noeviction"]);
+      expect(await client.config("GET", "dir")).toEqual([
+        "dir",
+        await fs.realpath(path.join(dataDir, "redis")),
+      ]);
+      expect(await client.config("GET", "maxmemory-policy")).toEqual([
+        "maxmemory-policy",
+        "noeviction",
+      ]);
       await client.set("kamiroku:test", "kept");
 
       const second = await ensurePrivateRedisServer(dataDir);
@@ -31,7 +37,11 @@ describe("private redis-server (all-in-one mode)", () => {
       client.disconnect();
       await server.stop();
     }
-    const after = new Redis(server.url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+    const after = new Redis(server.url, {
+      lazyConnect: true,
+      retryStrategy: () => null,
+      maxRetriesPerRequest: 0,
+    });
     after.on("error", () => {});
     await expect(after.connect()).rejects.toThrow();
     after.disconnect();
@@ -43,7 +53,9 @@ describe("private redis-server (all-in-one mode)", () => {
     const savedPath = process.env.PATH;
     process.env.PATH = dataDir;
     try {
-      await expect(ensurePrivateRedisServer(dataDir)).rejects.toThrow(/apt-get install redis-server.*REDIS_URL/s);
+      await expect(ensurePrivateRedisServer(dataDir)).rejects.toThrow(
+        /apt-get install redis-server.*REDIS_URL/s,
+      );
     } finally {
       process.env.PATH = savedPath;
     }

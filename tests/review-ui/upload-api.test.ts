@@ -30,7 +30,11 @@ describe("HTTP upload endpoint", () => {
       files: runtime.files,
       jobs: runtime.jobs,
       ingest,
-      upload: { spoolDir: path.join(environment.config.dataDir, "spool"), maxFileBytes, maxFiles: 10 },
+      upload: {
+        spoolDir: path.join(environment.config.dataDir, "spool"),
+        maxFileBytes,
+        maxFiles: 10,
+      },
     });
     server = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
@@ -50,10 +54,13 @@ describe("HTTP upload endpoint", () => {
     form.append("file", new Blob([jpeg]), "評価 シート.jpg");
     form.append("file", new Blob(["ただのメモです"]), "メモ.pdf");
     form.append("file", new Blob([Buffer.alloc(maxFileBytes + 1, 7)]), "大きすぎる.pdf");
-    const response = await fetch(`${baseUrl}/api/uploads?batch=${encodeURIComponent("窓口 2024")}`, {
-      method: "POST",
-      body: form,
-    });
+    const response = await fetch(
+      `${baseUrl}/api/uploads?batch=${encodeURIComponent("窓口 2024")}`,
+      {
+        method: "POST",
+        body: form,
+      },
+    );
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
       files: { fileName: string; status: string; code?: string; sha256?: string }[];
@@ -63,18 +70,25 @@ describe("HTTP upload endpoint", () => {
       ["メモ.pdf", "failed", "unsupported_type"],
       ["大きすぎる.pdf", "failed", "file_too_large"],
     ]);
-    expect(await runtime.objects.stat(originalKey(body.files[0]?.sha256 ?? ""))).toMatchObject({ size: jpeg.length });
+    expect(await runtime.objects.stat(originalKey(body.files[0]?.sha256 ?? ""))).toMatchObject({
+      size: jpeg.length,
+    });
     expect((await runtime.jobs.counts()).split.waiting).toBe(1);
     expect(await fs.readdir(path.join(environment.config.dataDir, "spool"))).toEqual([]);
 
-    const batches = (await (await fetch(`${baseUrl}/api/batches`)).json()) as { batches: { name: string; files: { total: number } }[] };
+    const batches = (await (await fetch(`${baseUrl}/api/batches`)).json()) as {
+      batches: { name: string; files: { total: number } }[];
+    };
     expect(batches.batches.find((batch) => batch.name === "窓口 2024")?.files.total).toBe(2);
   });
 
   it("answers a request without a batch name or without multipart clearly", async () => {
     const noBatch = await fetch(`${baseUrl}/api/uploads`, { method: "POST", body: new FormData() });
     expect(noBatch.status).toBe(400);
-    const notMultipart = await fetch(`${baseUrl}/api/uploads?batch=x`, { method: "POST", body: "hello" });
+    const notMultipart = await fetch(`${baseUrl}/api/uploads?batch=x`, {
+      method: "POST",
+      body: "hello",
+    });
     expect(notMultipart.status).toBe(415);
   });
 

@@ -33,7 +33,10 @@ describe("embedded database lock", () => {
 
   it("takes over a lock left behind by a process that has died", async () => {
     const dataDir = await tempDataDir();
-    const finished = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]);
+    const finished = spawnSync(process.execPath, [
+      "-e",
+      "process.stdout.write(String(process.pid))",
+    ]);
     await fs.writeFile(`${dataDir}.lock`, finished.stdout.toString());
     const db = await PgliteDatabase.open({ dataDir });
     expect(await fs.readFile(`${dataDir}.lock`, "utf8")).toBe(String(process.pid));

@@ -1,7 +1,15 @@
 import type { BBox } from "../ocr/ocr-result.ts";
 
 /** The document types of the spec (record-fields.md, "Document types"). */
-export const docTypes = ["intake", "assessment", "plan", "progress", "meeting", "evaluation", "unknown"] as const;
+export const docTypes = [
+  "intake",
+  "assessment",
+  "plan",
+  "progress",
+  "meeting",
+  "evaluation",
+  "unknown",
+] as const;
 export type DocType = (typeof docTypes)[number];
 
 /** One extracted field: `value` normalised per the spec, or null when absent or unreadable. */

@@ -6,7 +6,9 @@ import { createHash } from "node:crypto";
  * re-run never mints a new one. Formatted as an RFC 9562 version-8 (custom) UUID.
  */
 export function recordIdFor(sourceSha256: string, formIndex: number): string {
-  const bytes = createHash("sha256").update(`kamiroku.record:${sourceSha256}:${formIndex}`).digest();
+  const bytes = createHash("sha256")
+    .update(`kamiroku.record:${sourceSha256}:${formIndex}`)
+    .digest();
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x80;
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
   const hex = bytes.subarray(0, 16).toString("hex");

@@ -37,7 +37,12 @@ export function toRecordV1(input: RecordV1Input): RecordV1 {
     recordId: input.recordId,
     docType: input.docType,
     status: input.status,
-    source: { batchId: input.batchId, fileName: input.fileName, sha256: input.sha256, pages: input.pages },
+    source: {
+      batchId: input.batchId,
+      fileName: input.fileName,
+      sha256: input.sha256,
+      pages: input.pages,
+    },
     items: input.items,
     text: input.pages.map((page) => ({ page, text: input.pageTexts.get(page) ?? "" })),
     redactions: input.redactions,

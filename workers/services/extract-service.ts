@@ -24,12 +24,19 @@ export class ExtractService {
 
     const ocredPages: OcredPage[] = [];
     for (const page of await this.pages.listByFile(fileId)) {
-      if (!page.ocrKey) throw new Error(`page ${page.pageNumber} of file ${fileId} has no OCR result yet`);
-      const ocr = JSON.parse((await this.objects.getBuffer(page.ocrKey)).toString("utf8")) as OcrPageResult;
+      if (!page.ocrKey)
+        throw new Error(`page ${page.pageNumber} of file ${fileId} has no OCR result yet`);
+      const ocr = JSON.parse(
+        (await this.objects.getBuffer(page.ocrKey)).toString("utf8"),
+      ) as OcrPageResult;
       ocredPages.push({ pageNumber: page.pageNumber, ocr });
     }
     for (const form of extractForms(ocredPages)) {
-      await this.records.upsertExtracted({ id: recordIdFor(file.sha256, form.formIndex), fileId, ...form });
+      await this.records.upsertExtracted({
+        id: recordIdFor(file.sha256, form.formIndex),
+        fileId,
+        ...form,
+      });
     }
     await this.files.setStatus(fileId, "done");
   }

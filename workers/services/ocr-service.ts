@@ -17,8 +17,12 @@ export class OcrService {
   ) {}
 
   async handleOcr({ fileId, pageNumber }: OcrJobData): Promise<void> {
-    const [file, page] = await Promise.all([this.files.get(fileId), this.pages.get(fileId, pageNumber)]);
-    if (!file || !page) throw new UnrecoverableError(`page ${pageNumber} of file ${fileId} does not exist`);
+    const [file, page] = await Promise.all([
+      this.files.get(fileId),
+      this.pages.get(fileId, pageNumber),
+    ]);
+    if (!file || !page)
+      throw new UnrecoverableError(`page ${pageNumber} of file ${fileId} does not exist`);
     // A job re-delivered after its result was saved (worker died before acknowledging it).
     if (page.status === "ocr_done") return;
 
@@ -26,6 +30,12 @@ export class OcrService {
     const ocrKey = ocrResultKey(file.sha256, pageNumber);
     const json = Buffer.from(JSON.stringify(result));
     await this.objects.put(ocrKey, json, { size: json.length, contentType: "application/json" });
-    await this.pages.saveOcr({ fileId, pageNumber, ocrKey, text: result.text, confidence: result.confidence });
+    await this.pages.saveOcr({
+      fileId,
+      pageNumber,
+      ocrKey,
+      text: result.text,
+      confidence: result.confidence,
+    });
   }
 }

@@ -32,8 +32,11 @@ export class SplitService {
     if (file.status === "failed" || file.status === "duplicate") return;
     await this.files.setStatus(fileId, "splitting");
 
-    const pageNumbers = await withLocalCopy(this.objects, file.objectKey, this.options.workDir, (localPath) =>
-      this.storePages(fileId, file.sha256, localPath),
+    const pageNumbers = await withLocalCopy(
+      this.objects,
+      file.objectKey,
+      this.options.workDir,
+      (localPath) => this.storePages(fileId, file.sha256, localPath),
     );
     await this.files.setPageCount(fileId, pageNumbers.length);
     await this.files.setStatus(fileId, "ocr");
