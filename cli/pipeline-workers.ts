@@ -2,6 +2,7 @@ import path from "node:path";
 import { TesseractPool } from "../workers/ocr/tesseract-pool.ts";
 import { ExtractService } from "../workers/services/extract-service.ts";
 import { OcrService } from "../workers/services/ocr-service.ts";
+import { RequeueService } from "../workers/services/requeue-service.ts";
 import { SplitService } from "../workers/services/split-service.ts";
 import { WorkerHost } from "../workers/worker-host.ts";
 import type { Runtime } from "./runtime.ts";
@@ -9,6 +10,9 @@ import type { Runtime } from "./runtime.ts";
 export interface PipelineWorkers {
   close(): Promise<void>;
 }
+
+/** Long enough that a file still being ingested by another process is left to that process. */
+const forgottenAfterMs = 5 * 60_000;
 
 /** Starts the split, OCR and extract workers of this process on the runtime's queues and stores. */
 export async function startPipelineWorkers(runtime: Runtime): Promise<PipelineWorkers> {
@@ -34,6 +38,7 @@ export async function startPipelineWorkers(runtime: Runtime): Promise<PipelineWo
     },
   );
   await host.waitUntilReady();
+  await new RequeueService(files, jobs).requeueForgottenFiles(forgottenAfterMs);
   return {
     close: async () => {
       await host.close();

@@ -126,6 +126,15 @@ export class SourceFileRepository {
     return rows.map(toSourceFile);
   }
 
+  /** Files still waiting to be split whose row has not changed since `before`. */
+  async listWaitingSince(before: Date): Promise<SourceFile[]> {
+    const rows = await this.db.query<SourceFileRow>(
+      "SELECT * FROM source_files WHERE status IN ('stored', 'queued') AND updated_at < $1 ORDER BY created_at",
+      [before],
+    );
+    return rows.map(toSourceFile);
+  }
+
   /** The type sniffed from the content, e.g. "application/pdf". */
   setMediaType(id: string, mediaType: string): Promise<SourceFile> {
     return this.update(id, "media_type = $2", [mediaType]);

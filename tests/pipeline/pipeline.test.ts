@@ -10,6 +10,7 @@ import { sha256OfFile } from "../../ingest/hash-file.ts";
 import { type IngestOutcome, IngestService } from "../../ingest/ingest-service.ts";
 import { originalKey } from "../../storage/objects/object-keys.ts";
 import type { OcrPageResult } from "../../workers/ocr/ocr-result.ts";
+import { RequeueService } from "../../workers/services/requeue-service.ts";
 import { createTestEnvironment, type TestEnvironment } from "../helpers/test-environment.ts";
 import { encryptWithQpdf, headerOnlyPng } from "../split/fixtures.ts";
 
@@ -160,5 +161,27 @@ describe("pipeline: ingest → split → OCR → extract on Redis, PostgreSQL an
     const original = files[0]?.duplicateOf ? await runtime.files.get(files[0].duplicateOf) : null;
     expect(original?.fileName).toBe("相談 記録 ２０２３.pdf");
     expect(await runtime.pages.listByFile(files[0]?.id ?? "")).toEqual([]);
+  });
+
+  it("splits a file whose ingesting process died after recording it but before queueing it", async () => {
+    const batch = await runtime.batches.getOrCreate("中断");
+    const name = "中断された.png";
+    const filePath = path.join(inputDir, name);
+    await fs.writeFile(filePath, await sharp(sampleJpeg).resize({ width: 1000 }).png().toBuffer());
+    const sha256 = await sha256OfFile(filePath);
+    await runtime.objects.put(originalKey(sha256), await fs.readFile(filePath));
+    const { file } = await runtime.files.insertFirstCopyOrDuplicate({
+      batchId: batch.id,
+      fileName: name,
+      sha256,
+      sizeBytes: (await fs.stat(filePath)).size,
+      objectKey: originalKey(sha256),
+    });
+    const requeue = new RequeueService(runtime.files, runtime.jobs);
+    expect(await requeue.requeueForgottenFiles(60_000)).toBe(0); // too recent: maybe still being ingested
+    expect(await requeue.requeueForgottenFiles(0)).toBe(1);
+    await waitForBatch(runtime.batches, batch.id, () => {});
+    expect((await runtime.files.get(file.id))?.status).toBe("done");
+    expect(await runtime.records.listByFile(file.id)).toHaveLength(1);
   });
 });
