@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { normaliseKana } from "../../workers/extract/normalise/normalise-kana.ts";
+
+describe("normaliseKana", () => {
+  it.each([
+    ["ヤマダ ハナコ", "ヤマダ ハナコ"],
+    ["やまだ はなこ", "ヤマダ ハナコ"],
+    ["やまだ　はなこ", "ヤマダ ハナコ"],
+    ["ﾔﾏﾀﾞ ﾊﾅｺ", "ヤマダ ハナコ"],
+    ["ｶﾞｸ", "ガク"],
+    ["ﾊﾟﾋﾟﾌﾟﾍﾟﾎﾟ", "パピプペポ"],
+    ["ｳﾞｨｯｷｰ", "ヴィッキー"],
+    ["ヤマダ　　 ハナコ", "ヤマダ ハナコ"],
+    ["ヤマダ\tハナコ", "ヤマダ ハナコ"],
+    ["ヤマダハナコ", "ヤマダハナコ"],
+    ["  ヤマダ ハナコ  ", "ヤマダ ハナコ"],
+    ["：ヤマダ ハナコ", "ヤマダ ハナコ"],
+    ["| ヤマダ ハナコ |", "ヤマダ ハナコ"],
+    ["ヤマダ|ハナコ", "ヤマダ ハナコ"],
+    ["さとう ゆうき", "サトウ ユウキ"],
+    ["ゔぁ", "ヴァ"],
+    ["すゞき", "スヾキ"],
+    ["ジョン・スミス", "ジョン・スミス"],
+    ["ｼﾞｮﾝ･ｽﾐｽ", "ジョン・スミス"],
+    ["ヤマダ ハナｺ", "ヤマダ ハナコ"],
+    ["やまダ はなコ", "ヤマダ ハナコ"],
+  ])("%j → %j", (raw, value) => {
+    expect(normaliseKana(raw)).toEqual({ ok: true, value });
+  });
+
+  it("composes a sound mark written as a separate character", () => {
+    expect(normaliseKana("カ゛ク")).toEqual({ ok: true, value: "ガク" });
+    expect(normaliseKana("か゛く")).toEqual({ ok: true, value: "ガク" });
+    expect(normaliseKana("ハ゜ン")).toEqual({ ok: true, value: "パン" });
+  });
+
+  it("reads a long-vowel mark from a dash or 一 after a kana", () => {
+    expect(normaliseKana("ﾕｰｺ")).toEqual({ ok: true, value: "ユーコ" });
+    expect(normaliseKana("ユ-コ")).toEqual({ ok: true, value: "ユーコ" });
+    expect(normaliseKana("ユ一コ")).toEqual({
+      ok: true,
+      value: "ユーコ",
+      warnings: ["「一」を長音「ー」として読みました"],
+    });
+  });
+
+  it.each([
+    ["山田 ハナコ", "漢字が含まれています"],
+    ["ヤマダ 一郎", "漢字が含まれています"],
+    ["Yamada Hanako", "英字が含まれています"],
+    ["ヤマダ ハナコ2", "数字が含まれています"],
+    ["ﾔﾏﾀﾞ ｱﾞ", "濁点・半濁点の付け方がありえない文字があります"],
+    ["ヤマダ、ハナコ", "カタカナ以外の文字が含まれています"],
+    ["", "ふりがなが記入されていません"],
+    ["　|　", "ふりがなが記入されていません"],
+  ])("rejects %j: %s", (raw, reason) => {
+    expect(normaliseKana(raw)).toEqual({ ok: false, reason });
+  });
+});

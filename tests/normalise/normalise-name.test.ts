@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { normaliseName } from "../../workers/extract/normalise/normalise-name.ts";
+
+describe("normaliseName", () => {
+  it.each([
+    ["山田 花子", "山田 花子"],
+    ["山田　花子", "山田 花子"],
+    ["山田花子", "山田花子"],
+    ["山田   花子", "山田 花子"],
+    ["：山田 花子", "山田 花子"],
+    ["| 山田 花子 |", "山田 花子"],
+    ["山田|花子", "山田 花子"],
+    ["髙橋　𠮷男", "髙橋 𠮷男"],
+    ["山田 花子 様", "山田 花子"],
+    ["山田花子様", "山田花子"],
+    ["山田 花子殿", "山田 花子"],
+    ["山田 花子さま", "山田 花子"],
+    ["佐藤 一郎 ㊞", "佐藤 一郎"],
+    ["佐藤 一郎 印", "佐藤 一郎"],
+    ["佐藤 一郎（印）", "佐藤 一郎"],
+    ["ｽﾐｽ ｼﾞｮﾝ", "スミス ジョン"],
+    ["Ｓｍｉｔｈ Ｊｏｈｎ", "Smith John"],
+  ])("%j → %j", (raw, value) => {
+    expect(normaliseName(raw)).toEqual({ ok: true, value });
+  });
+
+  it("keeps 印 that is part of the name", () => {
+    expect(normaliseName("山田 宗印")).toEqual({ ok: true, value: "山田 宗印" });
+  });
+
+  it.each([
+    ["山田 花子1", "氏名に数字が含まれています"],
+    ["山田 ３郎", "氏名に数字が含まれています"],
+    ["", "氏名が記入されていません"],
+    ["様", "氏名が記入されていません"],
+  ])("rejects %j: %s", (raw, reason) => {
+    expect(normaliseName(raw)).toEqual({ ok: false, reason });
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import {
+  normaliseAddress,
+  normaliseId,
+  normaliseText,
+} from "../../workers/extract/normalise/normalise-text.ts";
+
+describe("normaliseText", () => {
+  it("joins wrapped Japanese lines without a space", () => {
+    expect(normaliseText("家賃を３か月滞納して\nおり、退去を求められ\n ている。")).toEqual({
+      ok: true,
+      value: "家賃を3か月滞納しており、退去を求められている。",
+    });
+  });
+
+  it("keeps one space between Latin words across a line break and within a line", () => {
+    expect(normaliseText("Wi-Fi　の契約\nについて。Hello\r\nworld   again")).toEqual({
+      ok: true,
+      value: "Wi-Fi の契約について。Hello world again",
+    });
+  });
+
+  it("applies NFKC and trims, dropping blank lines and the box's rulings", () => {
+    expect(normaliseText("｜ 就労支援を希望 ｜\n\n｜ ＤＶ被害あり ｜")).toEqual({
+      ok: true,
+      value: "就労支援を希望DV被害あり",
+    });
+    expect(normaliseText("：ＡＢＣ　１２３")).toEqual({ ok: true, value: "ABC 123" });
+  });
+
+  it("joins after a character outside the BMP", () => {
+    expect(normaliseText("𠮷\n野家")).toEqual({ ok: true, value: "𠮷野家" });
+  });
+
+  it("rejects an empty value", () => {
+    expect(normaliseText(" \n | ")).toEqual({ ok: false, reason: "記入がありません" });
+  });
+});
+
+describe("normaliseAddress", () => {
+  it("makes digits ASCII and removes every space", () => {
+    expect(normaliseAddress("千葉県千葉市中央区　市場町１－１\n県庁前ハイツ ２０１号")).toEqual({
+      ok: true,
+      value: "千葉県千葉市中央区市場町1-1県庁前ハイツ201号",
+    });
+  });
+
+  it("turns a dash between numbers into a hyphen, not ー in words or 〜 in ranges", () => {
+    expect(normaliseAddress("中央区1ー2−3 センター5〜7番地")).toEqual({
+      ok: true,
+      value: "中央区1-2-3センター5〜7番地",
+    });
+  });
+
+  it("rejects an empty value", () => {
+    expect(normaliseAddress("　").ok).toBe(false);
+  });
+});
+
+describe("normaliseId", () => {
+  it.each([
+    ["R5-0123", "R5-0123"],
+    ["Ｒ５－０１２３", "R5-0123"],
+    ["R5 - 0123", "R5-0123"],
+    ["R5−0123", "R5-0123"],
+    ["：R5-0123 |", "R5-0123"],
+    ["No.１２３", "No.123"],
+  ])("%j → %j", (raw, value) => {
+    expect(normaliseId(raw)).toEqual({ ok: true, value });
+  });
+
+  it("rejects an empty value", () => {
+    expect(normaliseId("")).toEqual({ ok: false, reason: "番号が記入されていません" });
+  });
+});

@@ -1,0 +1,38 @@
+import { MAX_PLAUSIBLE_AGE } from "./normalise-integer.ts";
+
+/**
+ * What a date field records: a birth, or something that happened (受付日, 実施日, 開催日 …).
+ * Planned dates (次回評価予定日) have no role: any date may be planned.
+ */
+export type DateRole = "birth" | "event";
+
+/**
+ * The consultation systems whose paper files come here (地域包括支援センター 2006,
+ * 生活困窮者自立支援制度 2015, 重層的支援体制整備事業 2021) all began after 2000, so an earlier record
+ * date most likely has a misread era (平成5年 for 令和5年) or year.
+ */
+const EARLIEST_PLAUSIBLE_EVENT = "2000-01-01";
+
+/**
+ * Warnings (empty when plausible) for a date that exists but is unlikely for its field, e.g. a
+ * birth date in the future. These send the field to review; the date itself is kept.
+ * @param iso a date from `normaliseDate`
+ * @param today `YYYY-MM-DD` in Japan time, passed in so the check stays pure
+ */
+export function datePlausibilityWarnings(iso: string, role: DateRole, today: string): string[] {
+  if (role === "birth") {
+    if (iso > today) return ["生年月日が今日より後です"];
+    if (ageOn(iso, today) > MAX_PLAUSIBLE_AGE)
+      return [`生年月日から数えると${MAX_PLAUSIBLE_AGE}歳を超えます`];
+    return [];
+  }
+  if (iso > today) return ["今日より後の日付です"];
+  if (iso < EARLIEST_PLAUSIBLE_EVENT)
+    return ["2000年より前の日付です（元号か年の読み違いの可能性）"];
+  return [];
+}
+
+function ageOn(birth: string, day: string): number {
+  const years = Number(day.slice(0, 4)) - Number(birth.slice(0, 4));
+  return day.slice(5) < birth.slice(5) ? years - 1 : years;
+}

@@ -1,0 +1,127 @@
+import { daysInMonth, isoDate, weekday } from "./calendar.ts";
+import { replaceDashes } from "./dashes.ts";
+import { type Era, type EraName, eraNames, findEra, gregorianYear } from "./japanese-eras.ts";
+import { accept, type Normalised, reject } from "./normalise-result.ts";
+import { removeRulings, stripEdgeNoise } from "./ocr-noise.ts";
+
+const ERA_WORD = eraNames.join("|");
+// R.5.4.12 appears on some forms: the dot after the initial belongs to the era, not the date.
+const ERA_TOKEN = `${ERA_WORD}|[明大昭平令]|[MTSHR]\\.?`;
+const WEEKDAYS = "日月火水木金土";
+// 令和5年4月12日（水）, 12日水曜日, and 生 / 生まれ after a birth date.
+const TAIL = `(?:\\((?<weekday>[${WEEKDAYS}])(?:曜日?)?\\)|(?<weekdayWord>[${WEEKDAYS}])曜日?)?(?:生まれ|生)?`;
+
+const WITH_OWN_ERA = datePatterns(
+  `(?:(?<era>${ERA_TOKEN})(?<eraYear>元|\\d{1,2})|(?<year>\\d{4}))`,
+);
+const IN_GIVEN_ERA = datePatterns("(?<eraYear>元|\\d{1,2})");
+/** The printed row 大正・昭和・平成 of older forms, with what OCR makes of the hand-drawn circle. */
+const ERA_ROW = new RegExp(`^(?:[○◯()]*(?:${ERA_WORD})[○◯()]*[・,、/]?)+`, "u");
+const ERA_WORDS = new RegExp(ERA_WORD, "gu");
+
+interface WrittenDate {
+  era: Era | null;
+  /** The era year as written, or the Gregorian year when `era` is null. */
+  year: number;
+  month: number;
+  day: number;
+  weekday: string | undefined;
+}
+
+/**
+ * Reads a date written in any of the spec's forms — 令和5年4月12日, R5.4.12, 平31.4.30, ㍻31年…,
+ * 2023年4月12日, 2023/4/12, 2023-04-12 — into ISO `YYYY-MM-DD`. A date that does not exist
+ * (平成32年, 2月30日, 昭和64年1月8日, 令和元年4月30日) is rejected, not moved to the nearest real one.
+ */
+export function normaliseDate(raw: string): Normalised<string> {
+  const text = clean(raw);
+  if (text === "") return reject("日付が記入されていません");
+  const eraRow = text.match(ERA_ROW)?.[0] ?? "";
+  if ((eraRow.match(ERA_WORDS) ?? []).length > 1)
+    return reject("元号が選ばれていません（丸で囲まれた元号を確認してください）");
+  const written = parse(text, WITH_OWN_ERA, null);
+  return written ? validate(written) : reject("日付として読めません");
+}
+
+/**
+ * For the era row of older forms (大正・昭和・平成　62年11月3日): the caller has seen which era is
+ * circled in ink, which the OCR text cannot tell, and passes it as `era`.
+ */
+export function normaliseDateInEra(raw: string, era: EraName): Normalised<string> {
+  const text = clean(raw);
+  if (text === "") return reject("日付が記入されていません");
+  const eraRow = text.match(ERA_ROW)?.[0] ?? "";
+  const printed: string[] = eraRow.match(ERA_WORDS) ?? [];
+  const written = parse(text.slice(eraRow.length), IN_GIVEN_ERA, findEra(era) ?? null);
+  if (!written) return reject("日付として読めません");
+  const result = validate(written);
+  if (!result.ok || printed.length === 0 || printed.includes(era)) return result;
+  const warning = `丸で囲まれた元号（${era}）が印刷された選択肢（${printed.join("・")}）にありません`;
+  return accept(result.value, [...(result.warnings ?? []), warning]);
+}
+
+function clean(raw: string): string {
+  const text = removeRulings(stripEdgeNoise(raw.normalize("NFKC")));
+  return replaceDashes(text).replace(/\s+/gu, "").toUpperCase();
+}
+
+function datePatterns(year: string): RegExp[] {
+  return [
+    new RegExp(`^${year}年(?<month>\\d{1,2})月(?<day>\\d{1,2})日${TAIL}$`, "u"),
+    new RegExp(`^${year}(?<sep>[./-])(?<month>\\d{1,2})\\k<sep>(?<day>\\d{1,2})${TAIL}$`, "u"),
+  ];
+}
+
+function parse(text: string, patterns: RegExp[], givenEra: Era | null): WrittenDate | null {
+  for (const pattern of patterns) {
+    const groups = text.match(pattern)?.groups;
+    if (!groups) continue;
+    const eraYear = groups.eraYear === "元" ? 1 : Number(groups.eraYear);
+    return {
+      era: groups.era ? (findEra(groups.era.replace(".", "")) ?? null) : givenEra,
+      year: groups.year ? Number(groups.year) : eraYear,
+      month: Number(groups.month),
+      day: Number(groups.day),
+      weekday: groups.weekday ?? groups.weekdayWord,
+    };
+  }
+  return null;
+}
+
+function validate(date: WrittenDate): Normalised<string> {
+  const { era, month, day } = date;
+  const label = writtenLabel(date);
+  if (era && date.year === 0) return reject(`${label}はありません（最初の年は元年です）`);
+  const year = era ? gregorianYear(era, date.year) : date.year;
+  if (month < 1 || month > 12) return reject(`${month}月はありません`);
+  if (day < 1 || day > daysInMonth(year, month)) return reject(`${label}はありません`);
+  const iso = isoDate(year, month, day);
+  if (era && iso < era.firstDay)
+    return reject(`${era.name}は${eraDayLabel(era, era.firstDay)}からです`);
+  if (era?.lastDay && iso > era.lastDay)
+    return reject(`${era.name}は${eraDayLabel(era, era.lastDay)}までです`);
+  return accept(iso, weekdayWarnings(date, year, label));
+}
+
+/** A written weekday that disagrees with the date points at a misread digit. */
+function weekdayWarnings(date: WrittenDate, year: number, label: string): string[] {
+  if (!date.weekday) return [];
+  const actual = WEEKDAYS[weekday(year, date.month, date.day)];
+  return actual === date.weekday
+    ? []
+    : [`書かれた曜日（${date.weekday}）が${label}の曜日（${actual}）と合いません`];
+}
+
+/** The date as the reviewer would write it: 令和元年5月1日, 2023年2月29日. */
+function writtenLabel({ era, year, month, day }: WrittenDate): string {
+  return `${era ? `${era.name}${eraYearLabel(year)}` : `${year}年`}${month}月${day}日`;
+}
+
+function eraDayLabel(era: Era, iso: string): string {
+  const [year, month, day] = iso.split("-").map(Number) as [number, number, number];
+  return `${eraYearLabel(year - gregorianYear(era, 1) + 1)}${month}月${day}日`;
+}
+
+function eraYearLabel(eraYear: number): string {
+  return eraYear === 1 ? "元年" : `${eraYear}年`;
+}

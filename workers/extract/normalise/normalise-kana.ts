@@ -1,0 +1,37 @@
+import { accept, type Normalised, reject } from "./normalise-result.ts";
+import { rulingsToSpaces, stripEdgeNoise } from "./ocr-noise.ts";
+
+// ゛ ゜ typed or OCRed as separate characters: NFKC would turn them into a space plus a combining
+// mark, so they become the combining mark first and compose with the kana before them.
+const SPACING_SOUND_MARK = /(?<=[\p{Script=Hiragana}\p{Script=Katakana}])\s*([゛゜])/gu;
+const HIRAGANA = /[\u3041-\u3096\u309D\u309E]/gu;
+// A long-vowel mark read as the kanji 一 or as a dash; it can only follow a kana.
+const MISREAD_LONG_VOWEL = /(?<=[\u30A1-\u30FA])[一\-\u2010-\u2015\u2212]/gu;
+const KATAKANA_NAME = /^[\u30A1-\u30FA\u30FC\u30FD\u30FE・ ]+$/u;
+
+/**
+ * ふりがな / フリガナ as full-width katakana: hiragana and half-width katakana (ｶﾞ → ガ) become
+ * full-width katakana, and a gap of any kind between family and given name becomes one ASCII
+ * space. ・ stays, as in foreign names (ジョン・スミス).
+ */
+export function normaliseKana(raw: string): Normalised<string> {
+  const composed = raw
+    .replace(SPACING_SOUND_MARK, (_, mark: string) => (mark === "゛" ? "\u3099" : "\u309A"))
+    .normalize("NFKC");
+  const warnings: string[] = [];
+  const text = stripEdgeNoise(rulingsToSpaces(composed))
+    .replace(HIRAGANA, (kana) => String.fromCodePoint((kana.codePointAt(0) ?? 0) + 0x60))
+    .replace(MISREAD_LONG_VOWEL, (mark) => {
+      if (mark === "一") warnings.push("「一」を長音「ー」として読みました");
+      return "ー";
+    })
+    .replace(/\s+/gu, " ");
+  if (text === "") return reject("ふりがなが記入されていません");
+  if (/\p{Script=Han}/u.test(text)) return reject("漢字が含まれています");
+  if (/[A-Za-z]/u.test(text)) return reject("英字が含まれています");
+  if (/\p{Nd}/u.test(text)) return reject("数字が含まれています");
+  // ｱﾞ: a sound mark on a kana that cannot carry one is left uncomposed.
+  if (/\p{M}/u.test(text)) return reject("濁点・半濁点の付け方がありえない文字があります");
+  if (!KATAKANA_NAME.test(text)) return reject("カタカナ以外の文字が含まれています");
+  return accept(text, [...new Set(warnings)]);
+}

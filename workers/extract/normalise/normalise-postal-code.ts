@@ -1,0 +1,18 @@
+import { replaceDashes } from "./dashes.ts";
+import { accept, type Normalised, reject } from "./normalise-result.ts";
+import { removeRulings, stripEdgeNoise } from "./ocr-noise.ts";
+
+/** 郵便番号: 〒123-4567, 1234567, full-width digits, any dash → `123-4567`. */
+export function normalisePostalCode(raw: string): Normalised<string> {
+  const text = replaceDashes(removeRulings(stripEdgeNoise(raw.normalize("NFKC"))))
+    .replace(/\s+/gu, "")
+    .replace(/^(?:郵便番号)?:?〒?/u, "");
+  if (text === "") return reject("郵便番号が記入されていません");
+  const match = text.match(/^(\d{3})-?(\d{4})$/u);
+  if (match) return accept(`${match[1]}-${match[2]}`);
+  if (!/^[\d-]+$/u.test(text)) return reject("郵便番号に数字以外の文字があります");
+  const digits = text.replaceAll("-", "").length;
+  return digits === 7
+    ? reject("郵便番号の区切りの位置が違います（3桁-4桁）")
+    : reject(`郵便番号は7桁です（${digits}桁あります）`);
+}

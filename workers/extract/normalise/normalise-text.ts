@@ -1,0 +1,53 @@
+import { replaceDashesBetweenAlphanumerics } from "./dashes.ts";
+import { accept, type Normalised, reject } from "./normalise-result.ts";
+import { stripEdgeNoise } from "./ocr-noise.ts";
+
+/**
+ * Japanese script, CJK punctuation and full-width forms: no space is written next to them, so a
+ * line break beside one joins without a space. (NFKC has run, so full-width letters are ASCII.)
+ */
+const JAPANESE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\u30FB\u30FC\uFF01-\uFFEF]/u;
+
+/**
+ * `text` and `longtext` (主訴, 相談内容 …): NFKC, the lines the form wrapped joined again — without
+ * a space between Japanese characters, with one between Latin words — and runs of spaces
+ * collapsed to one.
+ */
+export function normaliseText(raw: string): Normalised<string> {
+  const lines = textLines(raw).map((line) => line.replace(/\s+/gu, " "));
+  const text = lines.reduce(
+    (joined, line) =>
+      joined === "" ? line : `${joined}${needsSpace(joined, line) ? " " : ""}${line}`,
+    "",
+  );
+  return text === "" ? reject("記入がありません") : accept(text);
+}
+
+/** 住所: as `text`, with digits ASCII, no spaces at all, and a dash between numbers a hyphen. */
+export function normaliseAddress(raw: string): Normalised<string> {
+  const text = replaceDashesBetweenAlphanumerics(textLines(raw).join("").replace(/\s+/gu, ""));
+  return text === "" ? reject("住所が記入されていません") : accept(text);
+}
+
+/** 相談番号 (`id`): as printed, NFKC, no spaces (R5-0123). */
+export function normaliseId(raw: string): Normalised<string> {
+  const text = replaceDashesBetweenAlphanumerics(textLines(raw).join("").replace(/\s+/gu, ""));
+  return text === "" ? reject("番号が記入されていません") : accept(text);
+}
+
+/** NFKC lines with the rulings of the box at either end removed; blank lines dropped. */
+function textLines(raw: string): string[] {
+  return raw
+    .normalize("NFKC")
+    .split(/\r\n|[\r\n\u2028\u2029]/u)
+    .map(stripEdgeNoise)
+    .filter((line) => line !== "");
+}
+
+function needsSpace(before: string, after: string): boolean {
+  // By code point, on the last two units only: a kanji outside the BMP (𠮷) is a surrogate pair.
+  const last = Array.from(before.slice(-2)).at(-1) ?? "";
+  const first = Array.from(after.slice(0, 2))[0] ?? "";
+  return !JAPANESE.test(last) && !JAPANESE.test(first);
+}

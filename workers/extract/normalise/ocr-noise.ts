@@ -1,0 +1,26 @@
+/**
+ * Noise that OCR adds around a value cut out of a form: the vertical rulings of the value's box
+ * (read as |, │, 丨 …) and the colon that ends the printed label (氏名：山田). Expects NFKC text,
+ * so ｜ and ： have already become | and :.
+ */
+const RULINGS = "|│┃¦丨";
+const EDGE_NOISE = new RegExp(`^[\\s${RULINGS}:]+|[\\s${RULINGS}]+$`, "gu");
+const RULING = new RegExp(`[${RULINGS}]`, "gu");
+
+/** Removes rulings and whitespace at both ends and the label's colon at the start. */
+export function stripEdgeNoise(text: string): string {
+  return text.replace(EDGE_NOISE, "");
+}
+
+/**
+ * A ruling inside a value is the line between two cells (姓｜名 on many forms), so it separates
+ * like a space rather than disappearing.
+ */
+export function rulingsToSpaces(text: string): string {
+  return text.replace(RULING, " ");
+}
+
+/** For values made of digits, where nothing between them can be meaningful ink. */
+export function removeRulings(text: string): string {
+  return text.replace(RULING, "");
+}
