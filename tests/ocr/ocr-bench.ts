@@ -7,7 +7,7 @@ import { ocrPage } from "../../workers/ocr/ocr-page.ts";
 import { TesseractPool } from "../../workers/ocr/tesseract-pool.ts";
 import { renderForm } from "./render-form.ts";
 import { INTAKE_PAGE } from "./sample-forms.ts";
-import { characterRecall } from "./text-metrics.ts";
+import { characterAccuracy } from "../helpers/text-metrics.ts";
 
 const runs = Number(process.argv[2] ?? 3);
 const variants: JpnDataVariant[] = ["4.0.0", "4.0.0_best_int"];
@@ -25,7 +25,7 @@ for (const dpi of [200, 300]) {
     for (let i = 0; i < runs; i++) await ocrPage(page, pool);
     const seconds = (performance.now() - timed) / 1000 / runs;
     await pool.terminate();
-    const recall = characterRecall(expected, first.text);
+    const recall = characterAccuracy(expected, first.text);
     console.log(
       `${dpi} dpi  ${variant.padEnd(15)} ${seconds.toFixed(2)} s/page  (first page ${firstSeconds.toFixed(2)} s)  recall ${recall.toFixed(3)}  confidence ${first.confidence.toFixed(2)}`,
     );

@@ -5,7 +5,7 @@ import type { OcrPageResult } from "../../workers/ocr/ocr-result.ts";
 import { TesseractPool } from "../../workers/ocr/tesseract-pool.ts";
 import { type RenderedForm, renderForm } from "./render-form.ts";
 import { INTAKE_HEADER } from "./sample-forms.ts";
-import { characterRecall } from "./text-metrics.ts";
+import { characterAccuracy } from "../helpers/text-metrics.ts";
 
 /** What the paper says, a space wherever it shows a gap. */
 const EXPECTED_LINES = INTAKE_HEADER.map((segments) => segments.join(" "));
@@ -23,7 +23,7 @@ describe("ocrPage on a rendered A4 intake form at 200 dpi", () => {
   afterAll(() => pool.terminate());
 
   it("reads at least 90 % of the characters", () => {
-    expect(characterRecall(EXPECTED_LINES.join("\n"), result.text)).toBeGreaterThanOrEqual(0.9);
+    expect(characterAccuracy(EXPECTED_LINES.join("\n"), result.text)).toBeGreaterThanOrEqual(0.9);
   });
 
   it("reads the title, the name and the date exactly", () => {
@@ -95,7 +95,7 @@ function closestLine(text: string): string {
   let best = "";
   let bestRecall = -1;
   for (const line of EXPECTED_LINES) {
-    const recall = characterRecall(line, text);
+    const recall = characterAccuracy(line, text);
     if (recall > bestRecall) [best, bestRecall] = [line, recall];
   }
   return best;
