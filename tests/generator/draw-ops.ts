@@ -8,7 +8,16 @@ import { type BoxState, drawCheckBox, drawHandCircle } from "./hand-marks.ts";
 import { createRandom } from "./random.ts";
 
 /** What a piece of ink belongs to, for the ground truth. */
-export type Target = { field: FieldKey } | { entry: number };
+export type Target = { field: FieldKey } | { entry: number } | { individualNumber: number };
+
+/** How each character of a handwritten piece sits off the typeset line. */
+export interface HandJitter {
+  /** Baseline offset in pixels, positive down. */
+  dy: number[];
+  /** Rotation about the character's baseline origin, in radians, clockwise. */
+  angle: number[];
+  scale: number[];
+}
 
 export type Op =
   | { kind: "shade"; x: number; y: number; width: number; height: number }
@@ -26,6 +35,8 @@ export type Op =
       band: number;
       /** Left edge of each character when the text is spread out (均等割付, spaced titles). */
       charX?: number[];
+      /** Handwritten: every character drawn at its own charX, offset, angle and size. */
+      hand?: HandJitter;
       target?: Target;
     }
   | { kind: "circle"; x: number; y: number; width: number; height: number };
@@ -78,7 +89,9 @@ export function paint(ctx: SKRSContext2D, ops: readonly Op[], seed: number) {
       case "text":
         ctx.font = op.font;
         ctx.fillStyle = op.color;
-        if (op.charX) {
+        if (op.hand) {
+          paintHandwriting(ctx, op.text, op.charX ?? [], op.baseline, op.hand);
+        } else if (op.charX) {
           [...op.text].forEach((char, index) => {
             ctx.fillText(char, op.charX?.[index] ?? op.x, op.baseline);
           });
@@ -91,4 +104,22 @@ export function paint(ctx: SKRSContext2D, ops: readonly Op[], seed: number) {
         break;
     }
   }
+}
+
+function paintHandwriting(
+  ctx: SKRSContext2D,
+  text: string,
+  charX: readonly number[],
+  baseline: number,
+  hand: HandJitter,
+) {
+  [...text].forEach((char, index) => {
+    const scale = hand.scale[index] ?? 1;
+    ctx.save();
+    ctx.translate(charX[index] ?? 0, baseline + (hand.dy[index] ?? 0));
+    ctx.rotate(hand.angle[index] ?? 0);
+    ctx.scale(scale, scale);
+    ctx.fillText(char, 0, 0);
+    ctx.restore();
+  });
 }

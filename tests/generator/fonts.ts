@@ -8,6 +8,9 @@ import { GlobalFonts } from "@napi-rs/canvas";
 
 export type FontStyle = "gothic" | "mincho";
 
+/** Handwriting-like faces for values written in by hand: 瀬戸フォント and きろ字. */
+export type HandFont = "seto" | "kiloji";
+
 interface FontFile {
   path: string;
   family: string;
@@ -28,6 +31,19 @@ const IPAEX_MINCHO: FontFile = {
   path: "/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf",
   family: "IPAexMincho",
   debianPackage: "fonts-ipaexfont",
+};
+
+const HAND_FONTS: Record<HandFont, FontFile> = {
+  seto: {
+    path: "/usr/share/fonts/truetype/seto/setofont.ttf",
+    family: "SetoFont",
+    debianPackage: "fonts-seto",
+  },
+  kiloji: {
+    path: "/usr/share/fonts/truetype/kiloji/kiloji.ttf",
+    family: "kiloji",
+    debianPackage: "fonts-kiloji",
+  },
 };
 
 /** CSS family names for the parts of a form. */
@@ -64,6 +80,10 @@ export function formFonts(style: FontStyle): FormFonts {
     return { template: mincho, filledIn: mincho };
   }
   return { template: register(IPAEX_GOTHIC), filledIn: register(NOTO_SANS_CJK) };
+}
+
+export function handFont(hand: HandFont): string {
+  return register(HAND_FONTS[hand]);
 }
 
 export function cssFont(family: string, sizePx: number): string {

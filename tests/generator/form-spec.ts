@@ -3,6 +3,7 @@
  * the ground truth is exactly what the generator chose to print.
  */
 import type { DocType, FieldGroup, FieldKey, ProgressMethod } from "./field-vocabulary.ts";
+import type { HandFont } from "./fonts.ts";
 
 export type FieldValue = string | number | boolean | string[];
 
@@ -30,6 +31,8 @@ export interface FormField {
   content: TextContent | ChoiceContent;
   /** Normalised as the spec says (ISO date, katakana reading, option code...). */
   value: FieldValue;
+  /** Written in by hand (in the sheet's `hand`) rather than typed. Text values only. */
+  handwritten?: boolean;
 }
 
 export interface ProgressEntry {
@@ -44,7 +47,25 @@ export type FormRow =
   | { kind: "cells"; fields: FormField[] }
   /** A label across the page and the long text below it, in a box at least `minLines` high. */
   | { kind: "block"; field: FormField; minLines: number }
-  | { kind: "progress-table"; entries: ProgressEntry[] };
+  | { kind: "progress-table"; entries: ProgressEntry[] }
+  /**
+   * A 個人番号 row on an old intake sheet: not a field of the record (the platform must never
+   * receive it), so it carries its digits instead of a FieldKey.
+   */
+  | {
+      kind: "individual-number";
+      label: string;
+      printed: string;
+      digits: string;
+      handwritten?: boolean;
+    };
+
+/**
+ * ruled-grid: label cells left of value cells in a ruled table; label-colon: unruled lines such
+ * as 氏名：山田 花子 with long text as paragraphs; label-above-box: a small label over a ruled box
+ * holding the value, boxes side by side or stacked.
+ */
+export type FormLayout = "ruled-grid" | "label-colon" | "label-above-box";
 
 export interface FormStyle {
   labelAlign: "left" | "center" | "distribute";
@@ -70,4 +91,13 @@ export interface FormSpec {
   /** A note printed under the grid. */
   footnote?: string;
   style: FormStyle;
+  /** Default ruled-grid. */
+  layout?: FormLayout;
+  /** The writer's hand for handwritten values. */
+  hand?: HandFont;
+  /**
+   * The second sheet of a form that ran over: no title or header, its rows carry on from the
+   * first sheet's.
+   */
+  continued?: boolean;
 }

@@ -20,6 +20,18 @@ export interface FieldTruth {
   /** Around the printed value (all its lines; boxes and option words for choices). */
   bbox: BBox;
   circled?: string[];
+  /** Drawn in a handwriting typeface, slightly rotated and jittered. */
+  handwritten?: true;
+}
+
+/** A 個人番号 printed on the page: what must be redacted, never a record field. */
+export interface IndividualNumberTruth {
+  /** As on paper: spaced, hyphenated or in full-width digits. */
+  printed: string;
+  /** The 12 ASCII digits. */
+  digits: string;
+  bbox: BBox;
+  handwritten?: true;
 }
 
 export interface EntryTruth {
@@ -41,6 +53,7 @@ export interface FormTruth {
   fields: Partial<Record<FieldKey, FieldTruth>>;
   /** Progress records only: the rows of the 日付 / 対応方法 / 内容 / 対応者 table. */
   entries?: EntryTruth[];
+  individualNumbers?: IndividualNumberTruth[];
   /**
    * Every line of text on the page in reading order, pieces on one baseline joined by a space.
    * Drawn marks (boxes, circles) are not text and do not appear.

@@ -6,13 +6,20 @@ import type { SKRSContext2D } from "@napi-rs/canvas";
 import type { Op } from "./draw-ops.ts";
 import type { FieldKey } from "./field-vocabulary.ts";
 import type { ChoiceContent, FormField, FormSpec, ProgressEntry } from "./form-spec.ts";
-import type { BBox, EntryTruth, FieldTruth, FormTruth } from "./form-truth.ts";
+import type {
+  BBox,
+  EntryTruth,
+  FieldTruth,
+  FormTruth,
+  IndividualNumberTruth,
+} from "./form-truth.ts";
 
 type Extent = { x0: number; y0: number; x1: number; y1: number };
 
 function inkExtent(ctx: SKRSContext2D, op: Extract<Op, { kind: "text" | "box" }>): Extent {
   if (op.kind === "box") return { x0: op.x, y0: op.y, x1: op.x + op.size, y1: op.y + op.size };
   ctx.font = op.font;
+  if (op.hand) return handInkExtent(ctx, op);
   const pieces = op.charX
     ? [...op.text].map((char, index) => ({ text: char, x: op.charX?.[index] ?? op.x }))
     : [{ text: op.text, x: op.x }];
@@ -28,6 +35,33 @@ function inkExtent(ctx: SKRSContext2D, op: Extract<Op, { kind: "text" | "box" }>
     },
     { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity },
   );
+}
+
+/** Each letter's box turned and scaled as it was drawn. */
+function handInkExtent(ctx: SKRSContext2D, op: Extract<Op, { kind: "text" }>): Extent {
+  let extent: Extent = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  [...op.text].forEach((char, index) => {
+    const metrics = ctx.measureText(char);
+    const scale = op.hand?.scale[index] ?? 1;
+    const angle = op.hand?.angle[index] ?? 0;
+    const originX = op.charX?.[index] ?? op.x;
+    const originY = op.baseline + (op.hand?.dy[index] ?? 0);
+    const left = -metrics.actualBoundingBoxLeft * scale;
+    const right = metrics.actualBoundingBoxRight * scale;
+    const top = -metrics.actualBoundingBoxAscent * scale;
+    const bottom = metrics.actualBoundingBoxDescent * scale;
+    for (const [cx, cy] of [
+      [left, top],
+      [right, top],
+      [left, bottom],
+      [right, bottom],
+    ] as const) {
+      const x = originX + cx * Math.cos(angle) - cy * Math.sin(angle);
+      const y = originY + cx * Math.sin(angle) + cy * Math.cos(angle);
+      extent = union(extent, { x0: x, y0: y, x1: x, y1: y });
+    }
+  });
+  return extent;
 }
 
 function union(a: Extent, b: Extent): Extent {
@@ -105,6 +139,7 @@ function fieldTruth(field: FormField, bbox: BBox): FieldTruth {
     value: field.value,
     bbox,
     ...(shown.circled?.length ? { circled: shown.circled } : {}),
+    ...(field.handwritten ? { handwritten: true as const } : {}),
   };
 }
 
@@ -132,15 +167,19 @@ export function collectTruth(
 ): FormTruth {
   const fieldExtents = new Map<FieldKey, Extent>();
   const entryExtents = new Map<number, Extent>();
+  const numberExtents = new Map<number, Extent>();
   for (const op of ops) {
     if ((op.kind !== "text" && op.kind !== "box") || !op.target) continue;
     const extent = inkExtent(ctx, op);
     if ("field" in op.target) {
       const previous = fieldExtents.get(op.target.field);
       fieldExtents.set(op.target.field, previous ? union(previous, extent) : extent);
-    } else {
+    } else if ("entry" in op.target) {
       const previous = entryExtents.get(op.target.entry);
       entryExtents.set(op.target.entry, previous ? union(previous, extent) : extent);
+    } else {
+      const previous = numberExtents.get(op.target.individualNumber);
+      numberExtents.set(op.target.individualNumber, previous ? union(previous, extent) : extent);
     }
   }
   const fields: FormTruth["fields"] = {};
@@ -156,6 +195,18 @@ export function collectTruth(
     fields[field.key] = fieldTruth(field, toBBox(extent));
   }
   const table = spec.rows.find((row) => row.kind === "progress-table");
+  const individualNumbers = spec.rows
+    .filter((row) => row.kind === "individual-number")
+    .map((row, index): IndividualNumberTruth => {
+      const extent = numberExtents.get(index);
+      if (!extent) throw new Error(`Individual number ${index} was not drawn`);
+      return {
+        printed: row.printed,
+        digits: row.digits,
+        bbox: toBBox(extent),
+        ...(row.handwritten ? { handwritten: true as const } : {}),
+      };
+    });
   return {
     docType: spec.docType,
     title: spec.title,
@@ -170,6 +221,7 @@ export function collectTruth(
           }),
         }
       : {}),
+    ...(individualNumbers.length > 0 ? { individualNumbers } : {}),
     lines: readingLines(ops),
   };
 }

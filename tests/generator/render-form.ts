@@ -8,7 +8,8 @@ import { paint } from "./draw-ops.ts";
 import { type FontStyle, formFonts } from "./fonts.ts";
 import type { FormSpec } from "./form-spec.ts";
 import type { FormTruth } from "./form-truth.ts";
-import { geometryFor, layoutPage } from "./page-layout.ts";
+import { geometryFor } from "./page-geometry.ts";
+import { layoutPage } from "./page-layout.ts";
 import { collectTruth } from "./page-truth.ts";
 
 export interface RenderOptions {

@@ -213,5 +213,13 @@ export function mapTruth(truth: FormTruth, transform: PageTransform): FormTruth 
           })),
         }
       : {}),
+    ...(truth.individualNumbers
+      ? {
+          individualNumbers: truth.individualNumbers.map((number) => ({
+            ...number,
+            bbox: mapBBox(number.bbox, transform),
+          })),
+        }
+      : {}),
   };
 }
