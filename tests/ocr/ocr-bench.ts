@@ -5,9 +5,9 @@
 import { type JpnDataVariant, jpnLangPath } from "../../workers/ocr/language-data.ts";
 import { ocrPage } from "../../workers/ocr/ocr-page.ts";
 import { TesseractPool } from "../../workers/ocr/tesseract-pool.ts";
+import { characterAccuracy } from "../helpers/text-metrics.ts";
 import { renderForm } from "./render-form.ts";
 import { INTAKE_PAGE } from "./sample-forms.ts";
-import { characterAccuracy } from "../helpers/text-metrics.ts";
 
 const runs = Number(process.argv[2] ?? 3);
 const variants: JpnDataVariant[] = ["4.0.0", "4.0.0_best_int"];

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ocrPage } from "../../workers/ocr/ocr-page.ts";
 import type { OcrPageResult } from "../../workers/ocr/ocr-result.ts";
 import { TesseractPool } from "../../workers/ocr/tesseract-pool.ts";
+import { characterAccuracy } from "../helpers/text-metrics.ts";
 import { type RenderedForm, renderForm } from "./render-form.ts";
 import { INTAKE_HEADER } from "./sample-forms.ts";
-import { characterAccuracy } from "../helpers/text-metrics.ts";
 
 /** What the paper says, a space wherever it shows a gap. */
 const EXPECTED_LINES = INTAKE_HEADER.map((segments) => segments.join(" "));
