@@ -89,6 +89,9 @@ export class TesseractPool {
         blocks: true,
         text: true,
       });
+      // When terminate() wins the race, the abandoned job still rejects: keep that from
+      // surfacing as an unhandled rejection.
+      job.catch(() => {});
       const { data } = await Promise.race([job, this.#terminated]);
       this.#release(worker);
       return data;
