@@ -1,9 +1,11 @@
 import path from "node:path";
 import { sha256OfFile } from "../ingest/hash-file.ts";
-import { extractForms, type OcredPage } from "./extract/extract-forms.ts";
+import { attachRedactions } from "./extract/attach-redactions.ts";
+import { evidenceFromReading } from "./extract/evidence-from-reading.ts";
+import { extractForms } from "./extract/extract-forms.ts";
 import { recordIdFor } from "./extract/record-id.ts";
 import { type RecordV1, toRecordV1 } from "./extract/record-v1.ts";
-import { ocrPage } from "./ocr/ocr-page.ts";
+import { readPage } from "./ocr/read-page.ts";
 import type { TesseractPool } from "./ocr/tesseract-pool.ts";
 import { inspectFile } from "./split/inspect-file.ts";
 import { splitFile } from "./split/split-file.ts";
@@ -25,13 +27,21 @@ export async function extractFileInProcess(
   const { maxPixels, renderDpi, pool } = options;
   const sha256 = await sha256OfFile(filePath);
   const { mediaType } = await inspectFile(filePath, { maxPixels });
-  const pending: Promise<OcredPage>[] = [];
+  const pending = [];
   for await (const page of splitFile(filePath, { mediaType, maxPixels, renderDpi })) {
-    pending.push(ocrPage(page.data, pool).then((ocr) => ({ pageNumber: page.pageNumber, ocr })));
+    pending.push(
+      readPage(page.data, pool).then(async (reading) => ({
+        pageNumber: page.pageNumber,
+        text: reading.ocr.text,
+        redactions: reading.ocr.redactions,
+        evidence: await evidenceFromReading(page.pageNumber, reading.ocr, reading.image.data),
+      })),
+    );
   }
   const pages = await Promise.all(pending);
-  const pageTexts = new Map(pages.map((page) => [page.pageNumber, page.ocr.text]));
-  return extractForms(pages).map((form) =>
+  const pageTexts = new Map(pages.map((page) => [page.pageNumber, page.text]));
+  const forms = attachRedactions(extractForms(pages.map((page) => page.evidence)), pages);
+  return forms.map((form) =>
     toRecordV1({
       recordId: recordIdFor(sha256, form.formIndex),
       docType: form.docType,

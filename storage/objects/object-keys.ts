@@ -26,6 +26,11 @@ export function pageImageKey(
   return `${pagePrefix(fileSha256, pageNumber)}.${EXTENSIONS[format]}`;
 }
 
+/** `pages/<sha256>/0001.upright.png`: the page as stored after OCR, upright and redacted. */
+export function uprightPageImageKey(fileSha256: string, pageNumber: number): string {
+  return `${pagePrefix(fileSha256, pageNumber)}.upright.png`;
+}
+
 /** `pages/<sha256>/0001.ocr.json`. */
 export function ocrResultKey(fileSha256: string, pageNumber: number): string {
   return `${pagePrefix(fileSha256, pageNumber)}.ocr.json`;

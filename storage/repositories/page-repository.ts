@@ -19,6 +19,7 @@ export interface Page {
   ocrText: string | null;
   /** Mean word confidence, 0..1. */
   ocrConfidence: number | null;
+  blank: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -38,6 +39,9 @@ export interface PageOcr {
   ocrKey: string;
   text: string;
   confidence: number;
+  blank: boolean;
+  /** The page image that replaces the split scan: upright, deskewed, redacted. */
+  image: { key: string; width: number; height: number };
 }
 
 interface PageRow {
@@ -52,6 +56,7 @@ interface PageRow {
   ocr_key: string | null;
   ocr_text: string | null;
   ocr_confidence: number | null;
+  blank: boolean;
   created_at: Date;
   updated_at: Date;
 }
@@ -99,10 +104,21 @@ export class PageRepository {
   async saveOcr(ocr: PageOcr): Promise<Page> {
     const [row] = await this.db.query<PageRow>(
       `UPDATE pages
-       SET status = 'ocr_done', ocr_key = $3, ocr_text = $4, ocr_confidence = $5, updated_at = now()
+       SET status = 'ocr_done', ocr_key = $3, ocr_text = $4, ocr_confidence = $5, blank = $6,
+           image_key = $7, width = $8, height = $9, updated_at = now()
        WHERE file_id = $1 AND page_number = $2
        RETURNING *`,
-      [ocr.fileId, ocr.pageNumber, ocr.ocrKey, ocr.text, ocr.confidence],
+      [
+        ocr.fileId,
+        ocr.pageNumber,
+        ocr.ocrKey,
+        ocr.text,
+        ocr.confidence,
+        ocr.blank,
+        ocr.image.key,
+        ocr.image.width,
+        ocr.image.height,
+      ],
     );
     return toPage(required(row, ocr.fileId, ocr.pageNumber));
   }
@@ -146,6 +162,7 @@ function toPage(row: PageRow): Page {
     ocrKey: row.ocr_key,
     ocrText: row.ocr_text,
     ocrConfidence: row.ocr_confidence,
+    blank: row.blank,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -1,7 +1,7 @@
 import { createCanvas } from "@napi-rs/canvas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ocrPage } from "../../workers/ocr/ocr-page.ts";
-import type { OcrPageResult } from "../../workers/ocr/ocr-result.ts";
+import type { OcrText } from "../../workers/ocr/ocr-result.ts";
 import { TesseractPool } from "../../workers/ocr/tesseract-pool.ts";
 import { characterAccuracy } from "../helpers/text-metrics.ts";
 import { type RenderedForm, renderForm } from "./render-form.ts";
@@ -14,7 +14,7 @@ const BOX_TOLERANCE = 10;
 describe("ocrPage on a rendered A4 intake form at 200 dpi", () => {
   const pool = new TesseractPool({ size: 1 });
   let form: RenderedForm;
-  let result: OcrPageResult;
+  let result: OcrText;
 
   beforeAll(async () => {
     form = renderForm({ lines: INTAKE_HEADER, dpi: 200, pointSize: 11 });

@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { PagePreparationError, preparePage } from "../../workers/ocr/prepare-page.ts";
+import { TesseractInputError, toTesseractInput } from "../../workers/ocr/tesseract-input.ts";
 
 /** A 300×200 RGBA page: transparent paper with a grey "ink" block. */
 async function transparentPage(): Promise<Buffer> {
@@ -15,9 +15,9 @@ async function transparentPage(): Promise<Buffer> {
     .toBuffer();
 }
 
-describe("preparePage", () => {
+describe("toTesseractInput", () => {
   it("returns an 8-bit grey PNG of the same size with ink black and paper white", async () => {
-    const prepared = await preparePage(await transparentPage());
+    const prepared = await toTesseractInput(await transparentPage());
     const meta = await sharp(prepared.png).metadata();
     expect([meta.width, meta.height, meta.channels, meta.depth]).toEqual([300, 200, 1, "uchar"]);
     expect([prepared.width, prepared.height, prepared.pixels.length]).toEqual([
@@ -36,7 +36,7 @@ describe("preparePage", () => {
     const scan = await sharp(grey, { raw: { width: 200, height: 100, channels: 1 } })
       .jpeg({ quality: 95 })
       .toBuffer();
-    const { pixels } = await preparePage(scan);
+    const { pixels } = await toTesseractInput(scan);
     expect(Math.min(...pixels)).toBe(0);
     expect(Math.max(...pixels)).toBe(255);
   });
@@ -48,14 +48,14 @@ describe("preparePage", () => {
       .withDensity(300)
       .jpeg()
       .toBuffer();
-    const prepared = await preparePage(scan);
+    const prepared = await toTesseractInput(scan);
     expect(prepared.dpi).toBe(300);
     expect((await sharp(prepared.png).metadata()).density).toBe(300);
   });
 
-  it("rejects data that is not an image with PagePreparationError", async () => {
-    await expect(preparePage(Buffer.from("not an image"))).rejects.toBeInstanceOf(
-      PagePreparationError,
+  it("rejects data that is not an image with TesseractInputError", async () => {
+    await expect(toTesseractInput(Buffer.from("not an image"))).rejects.toBeInstanceOf(
+      TesseractInputError,
     );
   });
 });

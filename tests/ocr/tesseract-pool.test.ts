@@ -1,7 +1,7 @@
 import { PSM } from "tesseract.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LanguageDataMissingError } from "../../workers/ocr/language-data.ts";
-import { preparePage } from "../../workers/ocr/prepare-page.ts";
+import { toTesseractInput } from "../../workers/ocr/tesseract-input.ts";
 import {
   TesseractPool,
   TesseractPoolClosedError,
@@ -13,7 +13,7 @@ const TEXTS = ["生活相談受付票", "生活保護", "住居確保給付金",
 
 /** One printed line on a strip of A4 paper, prepared as the OCR stage would. */
 async function linePng(text: string): Promise<Buffer> {
-  return (await preparePage(renderForm({ lines: [[text]], heightMm: 40 }).png)).png;
+  return (await toTesseractInput(renderForm({ lines: [[text]], heightMm: 40 }).png)).png;
 }
 
 describe("TesseractPool", () => {

@@ -486,9 +486,14 @@ describe.each(TEST_DATABASE_KINDS)("database contract: %s", (kind) => {
         ocrKey: "pages/x/0002.ocr.json",
         text: "氏名 山田太郎",
         confidence: 0.875,
+        blank: false,
+        image: { key: "pages/x/0002.upright.png", width: 2400, height: 3400 },
       });
       expect(done).toMatchObject({
         status: "ocr_done",
+        imageKey: "pages/x/0002.upright.png",
+        width: 2400,
+        blank: false,
         ocrKey: "pages/x/0002.ocr.json",
         ocrText: "氏名 山田太郎",
         ocrConfidence: 0.875,
@@ -506,6 +511,9 @@ describe.each(TEST_DATABASE_KINDS)("database contract: %s", (kind) => {
         ocrKey: "pages/x/0001.ocr.json",
         text: "相談内容",
         confidence: 0.5,
+        blank: false,
+        // The same image as split stored: the split retry below must keep the OCR.
+        image: { key: split(file.id, 1).imageKey, width: 2480, height: 3508 },
       };
       await pages.saveOcr(ocr);
 
@@ -530,7 +538,15 @@ describe.each(TEST_DATABASE_KINDS)("database contract: %s", (kind) => {
       const { file } = await newFile();
       expect(await pages.get(file.id, 1)).toBeNull();
       await expect(
-        pages.saveOcr({ fileId: file.id, pageNumber: 1, ocrKey: "k", text: "", confidence: 0 }),
+        pages.saveOcr({
+          fileId: file.id,
+          pageNumber: 1,
+          ocrKey: "k",
+          text: "",
+          confidence: 0,
+          blank: true,
+          image: { key: "k.png", width: 1, height: 1 },
+        }),
       ).rejects.toBeInstanceOf(RowNotFoundError);
     });
   });
@@ -647,6 +663,8 @@ describe.each(TEST_DATABASE_KINDS)("database contract: %s", (kind) => {
         ocrKey: "k",
         text: "",
         confidence: 0,
+        blank: true,
+        image: { key: "k.png", width: 1, height: 1 },
       });
 
       const record = {
@@ -725,6 +743,8 @@ describe.each(TEST_DATABASE_KINDS)("database contract: %s", (kind) => {
         ocrKey: "k",
         text: "t",
         confidence: 0.93,
+        blank: false,
+        image: { key: "k.png", width: 10, height: 20 },
       });
       await records.upsertExtracted({
         fileId: file.id,

@@ -20,6 +20,8 @@ export interface FieldItem {
   page: number | null;
   bbox: BBox | null;
   raw: string | null;
+  /** Why the field needs review, for the reviewer; absent when it does not. */
+  reason?: string;
 }
 
 /** 共通項目 / 選択項目 / 独自項目 of the platform's data standard. */
@@ -45,4 +47,9 @@ export interface ExtractedForm {
   items: RecordItems;
   redactions: Redaction[];
   needsReview: boolean;
+  /**
+   * How the docType was decided: from the printed title (and which variant), from the labels on
+   * a page without a title (always reviewed), or not at all (`unknown`).
+   */
+  classification: { by: "title" | "labels" | "none"; title: string | null };
 }

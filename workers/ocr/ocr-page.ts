@@ -1,21 +1,32 @@
 import { createRequire } from "node:module";
-import type { Line, Page } from "tesseract.js";
+import type { Line, Page, PSM } from "tesseract.js";
 import type { GreyImage } from "./grey-image.ts";
 import { joinLineWords } from "./japanese-spacing.ts";
 import { lineWords } from "./line-words.ts";
-import type { BBox, OcrLine, OcrPageResult, OcrWord } from "./ocr-result.ts";
-import { preparePage } from "./prepare-page.ts";
+import type { BBox, OcrLine, OcrText, OcrWord } from "./ocr-result.ts";
+import { toTesseractInput } from "./tesseract-input.ts";
 import type { TesseractPool } from "./tesseract-pool.ts";
 
 const require = createRequire(import.meta.url);
 const { version } = require("tesseract.js/package.json") as { version: string };
-const ENGINE = `tesseract.js ${version}`;
+export const ENGINE = `tesseract.js ${version}`;
 const LANGUAGE = "jpn";
 
-/** OCR stage: one stored page image → text, lines and word boxes in that image's pixels. */
-export async function ocrPage(image: Buffer, pool: TesseractPool): Promise<OcrPageResult> {
-  const prepared = await preparePage(image);
-  const page = await pool.recognize(prepared.png);
+export interface OcrImageOptions {
+  /** Default AUTO (a whole page); single line or block for one ruled cell. */
+  pageSegMode?: PSM;
+  /** Resolution of the scan the image comes from, when the image's own size cannot tell it. */
+  dpi?: number;
+}
+
+/** One image (a page, or a region cut from one) → text, lines and word boxes in its pixels. */
+export async function ocrPage(
+  image: Buffer,
+  pool: TesseractPool,
+  options: OcrImageOptions = {},
+): Promise<OcrText> {
+  const prepared = await toTesseractInput(image, { dpi: options.dpi });
+  const page = await pool.recognize(prepared.png, { pageSegMode: options.pageSegMode });
   const lines = tesseractLines(page).flatMap((line) => toOcrLine(line, prepared));
   const words = lines.flatMap((line) => line.words);
   return {

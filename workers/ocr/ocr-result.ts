@@ -15,8 +15,22 @@ export interface OcrLine {
   words: OcrWord[];
 }
 
-/** What the OCR stage stores per page as JSON in the object store (`pages/…/ocr.json`). */
-export interface OcrPageResult {
+/** One ruled cell of a form, OCRed on its own; `bbox` is its inner area. */
+export interface OcrCell {
+  bbox: BBox;
+  text: string;
+  confidence: number;
+  words: OcrWord[];
+}
+
+/** An area blacked out of the stored page image, and its text out of every OCR output. */
+export interface PageRedaction {
+  kind: "individual_number";
+  bbox: BBox;
+}
+
+/** What tesseract read in one image (a page, or one cell of it), boxes in that image's pixels. */
+export interface OcrText {
   engine: string;
   language: string;
   width: number;
@@ -26,4 +40,19 @@ export interface OcrPageResult {
   /** Mean word confidence, 0..1. */
   confidence: number;
   lines: OcrLine[];
+}
+
+/**
+ * What the OCR stage stores per page as JSON in the object store (`pages/…/ocr.json`). All boxes
+ * are in the pixels of the stored page image, which is the scan turned upright and deskewed.
+ */
+export interface OcrPageResult extends OcrText {
+  /** Clockwise quarter turn and skew (degrees) undone to make the stored page image upright. */
+  rotation: 0 | 90 | 180 | 270;
+  skewDegrees: number;
+  /** The back side of a duplex scan: nothing on it, no record from it. */
+  blank: boolean;
+  /** Ruled cells in reading order; empty on unruled pages. */
+  cells: OcrCell[];
+  redactions: PageRedaction[];
 }

@@ -2,15 +2,15 @@ import sharp from "sharp";
 import type { GreyImage } from "./grey-image.ts";
 import { pageResolution } from "./page-resolution.ts";
 
-export interface PreparedPage extends GreyImage {
+export interface TesseractInput extends GreyImage {
   pixels: Buffer;
   /** The same pixels as an 8-bit grey PNG for tesseract, its resolution set. */
   png: Buffer;
   dpi: number;
 }
 
-export class PagePreparationError extends Error {
-  override name = "PagePreparationError";
+export class TesseractInputError extends Error {
+  override name = "TesseractInputError";
 }
 
 interface DecodedPage {
@@ -28,11 +28,15 @@ const WHITE_CLIP = 0.01;
  * Grey-scale and contrast-stretch a scan so tesseract's binariser sees dark ink on white paper.
  * Nothing moves: boxes found on the result map 1:1 onto the stored page image.
  */
-export async function preparePage(image: Buffer): Promise<PreparedPage> {
+export async function toTesseractInput(
+  image: Buffer,
+  options: { dpi?: number } = {},
+): Promise<TesseractInput> {
   const { pixels, width, height, density } = await decodeGrey(image);
   stretchContrast(pixels);
   const inkLevel = otsuThreshold(pixels);
-  const dpi = pageResolution(width, height, density);
+  // A region cut from a page (one ruled cell) keeps the page's resolution: its own size says nothing.
+  const dpi = options.dpi ?? pageResolution(width, height, density);
   const png = await sharp(pixels, { raw: { width, height, channels: 1 } })
     .toColourspace("b-w")
     .withDensity(dpi)
@@ -54,7 +58,7 @@ async function decodeGrey(image: Buffer): Promise<DecodedPage> {
       .toBuffer({ resolveWithObject: true });
     return { pixels: data, width: info.width, height: info.height, density };
   } catch (cause) {
-    throw new PagePreparationError("could not decode the page image", { cause });
+    throw new TesseractInputError("could not decode the page image", { cause });
   }
 }
 

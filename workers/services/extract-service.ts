@@ -3,7 +3,10 @@ import type { ObjectStore } from "../../storage/objects/object-store.ts";
 import type { PageRepository } from "../../storage/repositories/page-repository.ts";
 import type { RecordRepository } from "../../storage/repositories/record-repository.ts";
 import type { SourceFileRepository } from "../../storage/repositories/source-file-repository.ts";
-import { extractForms, type OcredPage } from "../extract/extract-forms.ts";
+import { attachRedactions, type PageRedactions } from "../extract/attach-redactions.ts";
+import { evidenceFromReading } from "../extract/evidence-from-reading.ts";
+import { extractForms } from "../extract/extract-forms.ts";
+import type { PageEvidence } from "../extract/page-evidence.ts";
 import { recordIdFor } from "../extract/record-id.ts";
 import type { OcrPageResult } from "../ocr/ocr-result.ts";
 import type { ExtractJobData } from "../queues.ts";
@@ -22,16 +25,19 @@ export class ExtractService {
     if (!file) throw new UnrecoverableError(`source file ${fileId} does not exist`);
     await this.files.setStatus(fileId, "extracting");
 
-    const ocredPages: OcredPage[] = [];
+    const evidence: PageEvidence[] = [];
+    const redactions: PageRedactions[] = [];
     for (const page of await this.pages.listByFile(fileId)) {
-      if (!page.ocrKey)
+      if (!page.ocrKey) {
         throw new Error(`page ${page.pageNumber} of file ${fileId} has no OCR result yet`);
-      const ocr = JSON.parse(
-        (await this.objects.getBuffer(page.ocrKey)).toString("utf8"),
-      ) as OcrPageResult;
-      ocredPages.push({ pageNumber: page.pageNumber, ocr });
+      }
+      const json = await this.objects.getBuffer(page.ocrKey);
+      const ocr = JSON.parse(json.toString("utf8")) as OcrPageResult;
+      const image = await this.objects.getBuffer(page.imageKey);
+      evidence.push(await evidenceFromReading(page.pageNumber, ocr, image));
+      redactions.push({ pageNumber: page.pageNumber, redactions: ocr.redactions });
     }
-    for (const form of extractForms(ocredPages)) {
+    for (const form of attachRedactions(extractForms(evidence), redactions)) {
       await this.records.upsertExtracted({
         id: recordIdFor(file.sha256, form.formIndex),
         fileId,

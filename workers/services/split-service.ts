@@ -49,6 +49,10 @@ export class SplitService {
     try {
       const { mediaType } = await inspectFile(localPath, { maxPixels });
       for await (const page of splitFile(localPath, { mediaType, maxPixels, renderDpi })) {
+        pageNumbers.push(page.pageNumber);
+        // A retried split leaves OCRed pages alone: their scan image was replaced by the upright,
+        // redacted one, and storing the scan again could bring back an Individual Number.
+        if ((await this.pages.get(fileId, page.pageNumber))?.status === "ocr_done") continue;
         const imageKey = pageImageKey(sha256, page.pageNumber, page.format);
         await this.objects.put(imageKey, page.data, {
           size: page.data.length,
@@ -62,7 +66,6 @@ export class SplitService {
           height: page.height,
           splitMethod: page.method,
         });
-        pageNumbers.push(page.pageNumber);
       }
     } catch (error) {
       if (!(error instanceof InputFileError)) throw error;

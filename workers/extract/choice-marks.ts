@@ -1,0 +1,137 @@
+import {
+  type Edges,
+  type GreyImage,
+  inkShare,
+  isInk,
+  shrinkToInk,
+  toEdges,
+} from "../ocr/grey-image.ts";
+import type { BBox } from "../ocr/ocr-result.ts";
+
+/**
+ * Marks on choice fields, measured in the page's ink: the check boxes printed before the
+ * options and how much of each is inked (a tick or a fill), and the pen ink around an option
+ * word where a hand-drawn circle passes. OCR cannot be trusted with either: it reads ☑ as
+ * 図/回/团/較, ■ as 墨/置 and □ as 口/ロ, drifts its boxes by a character, and sees no circles.
+ */
+
+/** A check box is about 0.8 em square. */
+const BOX_MIN_EM = 0.45;
+const BOX_MAX_EM = 1.15;
+/** Each side of a box is inked along this share of its length at least. */
+const SIDE_COVER = 0.85;
+/** Only the middle of the box counts: its outline is ink whether ticked or not. */
+const BOX_INSET = 0.25;
+/** A hand-drawn circle passes a third of an em or so above and below the word's ink. */
+const RING_NEAR_EM = 0.1;
+const RING_FAR_EM = 0.6;
+/** A row inked this far beyond both ends of the word is a ruled line, not a pen circle. */
+const RULING_REACH_EM = 1.5;
+const RULING_COVER = 0.8;
+
+/** The check boxes printed along one line of options, left to right. */
+export function findCheckBoxes(ink: GreyImage, band: Edges, em: number): Edges[] {
+  return inkBlobs(ink, band).filter((blob) => isCheckBox(ink, blob, em));
+}
+
+/** Share of the inside of a check box that is inked: a tick or a fill, against nothing. */
+export function boxFill(ink: GreyImage, box: Edges): number {
+  const insetX = Math.round((box.right - box.left) * BOX_INSET);
+  const insetY = Math.round((box.bottom - box.top) * BOX_INSET);
+  return inkShare(
+    {
+      left: box.left + insetX,
+      top: box.top + insetY,
+      right: box.right - insetX,
+      bottom: box.bottom - insetY,
+    },
+    ink,
+  );
+}
+
+/**
+ * Share of the bands above and below a word that carry ink, where a hand-drawn circle around
+ * it passes. Rows of a ruled line running through a band are left out.
+ */
+export function ringInk(ink: GreyImage, word: BBox, em: number): number {
+  const [x, y, w, h] = word;
+  const depth = (RING_FAR_EM - RING_NEAR_EM) * em;
+  const above = toEdges([x, y - RING_FAR_EM * em, w, depth], ink);
+  const below = toEdges([x, y + h + RING_NEAR_EM * em, w, depth], ink);
+  let inked = 0;
+  let area = 0;
+  for (const band of [above, below]) {
+    for (let row = band.top; row < band.bottom; row++) {
+      if (isRuling(ink, row, x - RULING_REACH_EM * em, x + w + RULING_REACH_EM * em)) continue;
+      for (let column = band.left; column < band.right; column++) {
+        if (isInk(ink, column, row)) inked++;
+      }
+      area += band.right - band.left;
+    }
+  }
+  return area > 0 ? inked / area : 0;
+}
+
+function isRuling(ink: GreyImage, row: number, from: number, to: number): boolean {
+  const left = Math.max(0, Math.floor(from));
+  const right = Math.min(ink.width, Math.ceil(to));
+  if (right <= left) return false;
+  let inked = 0;
+  for (let column = left; column < right; column++) if (isInk(ink, column, row)) inked++;
+  return inked >= RULING_COVER * (right - left);
+}
+
+/** Runs of inked columns in the band, left to right, each shrunk onto its ink. */
+function inkBlobs(ink: GreyImage, band: Edges): Edges[] {
+  const blobs: Edges[] = [];
+  let start: number | undefined;
+  for (let x = band.left; x <= band.right; x++) {
+    let inked = false;
+    for (let y = band.top; y < band.bottom && !inked && x < band.right; y++) {
+      inked = isInk(ink, x, y);
+    }
+    if (inked) {
+      start ??= x;
+    } else if (start !== undefined) {
+      const blob = shrinkToInk({ ...band, left: start, right: x }, ink);
+      if (blob) blobs.push(blob);
+      start = undefined;
+    }
+  }
+  return blobs;
+}
+
+/**
+ * A printed check box: about 0.8 em square with all four sides inked along their length,
+ * which tells it from a character (even 口 has open corners) and from a pen stroke.
+ */
+function isCheckBox(ink: GreyImage, blob: Edges, em: number): boolean {
+  const width = blob.right - blob.left;
+  const height = blob.bottom - blob.top;
+  const sized = [width, height].every((side) => side >= BOX_MIN_EM * em && side <= BOX_MAX_EM * em);
+  if (!sized || Math.abs(width - height) > 0.3 * em) return false;
+  const sides: Edges[] = [
+    { ...blob, bottom: blob.top + 2 },
+    { ...blob, top: blob.bottom - 2 },
+    { ...blob, right: blob.left + 2 },
+    { ...blob, left: blob.right - 2 },
+  ];
+  return sides.every((side) => lineCover(ink, side) >= SIDE_COVER);
+}
+
+/** Share of a side's length that has ink within the side's two-pixel depth. */
+function lineCover(ink: GreyImage, side: Edges): number {
+  const across = side.right - side.left > side.bottom - side.top;
+  const length = across ? side.right - side.left : side.bottom - side.top;
+  let covered = 0;
+  for (let i = 0; i < length; i++) {
+    let inked = false;
+    for (let d = 0; d < 2 && !inked; d++) {
+      inked = across
+        ? isInk(ink, side.left + i, side.top + d)
+        : isInk(ink, side.left + d, side.top + i);
+    }
+    if (inked) covered++;
+  }
+  return length > 0 ? covered / length : 0;
+}

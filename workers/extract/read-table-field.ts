@@ -1,0 +1,92 @@
+import type {
+  FieldDefinition,
+  TableColumnDefinition,
+} from "../../config/forms/form-definitions.ts";
+import type { BBox } from "../ocr/ocr-result.ts";
+import type { AnalysedPage } from "./analyse-page.ts";
+import { unionBoxes } from "./boxes.ts";
+import { locateOptions } from "./locate-options.ts";
+import { normaliseValue } from "./normalise-value.ts";
+import type { Token } from "./page-text.ts";
+import { rawText } from "./raw-text.ts";
+import { type FieldReading, ocrConfidence, type ReadFieldContext } from "./read-field.ts";
+import { readTableRows } from "./read-table.ts";
+
+/**
+ * A table field (the 支援経過 entries) over all pages of its form that show its heading row: one
+ * object per row, each column normalised by its type. A cell that cannot be read is null in its
+ * row and sends the field to review with the row and column named.
+ */
+export function readTableField(
+  field: FieldDefinition,
+  pages: readonly AnalysedPage[],
+  context: ReadFieldContext,
+): FieldReading | null {
+  const entries: Record<string, unknown>[] = [];
+  const rawRows: string[] = [];
+  const reasons: string[] = [];
+  const boxes: BBox[] = [];
+  let confidence = 1;
+  let first: AnalysedPage | undefined;
+  for (const page of pages) {
+    const header = page.tables.get(field.key);
+    if (!header) continue;
+    first ??= page;
+    for (const row of readTableRows(page.text, header, page)) {
+      const entry: Record<string, unknown> = {};
+      const rawCells: string[] = [];
+      for (const column of field.columns ?? []) {
+        const cell = readCell(column, row.cells.get(column.key) ?? [], header.em, context);
+        entry[column.key] = cell.value;
+        rawCells.push(cell.raw);
+        confidence = Math.min(confidence, cell.confidence);
+        if (cell.reason)
+          reasons.push(`${entries.length + 1}行目 ${column.labels[0]}: ${cell.reason}`);
+      }
+      entries.push(entry);
+      rawRows.push(rawCells.join(" | "));
+      if (page === first) boxes.push(row.bbox);
+    }
+  }
+  if (!first) return null;
+  if (entries.length === 0) reasons.push("記入された行がありません");
+  return {
+    value: entries,
+    raw: rawRows.join("\n"),
+    bbox: unionBoxes(boxes),
+    page: first.text.pageNumber,
+    confidence: entries.length === 0 ? 0 : confidence,
+    reasons,
+  };
+}
+
+interface CellReading {
+  value: unknown;
+  raw: string;
+  confidence: number;
+  reason: string | null;
+}
+
+function readCell(
+  column: TableColumnDefinition,
+  lines: readonly Token[][],
+  em: number,
+  context: ReadFieldContext,
+): CellReading {
+  const raw = rawText(lines, column.type, em);
+  if (raw === "") return { value: null, raw, confidence: 0, reason: "記入がありません" };
+  const confidence = ocrConfidence(lines.flat().flatMap((token) => token.glyphs));
+  if (column.options) {
+    // A method column holds the chosen word itself (訪問), not marks against printed options.
+    const located = locateOptions(lines, column.options);
+    if (located.length !== 1) {
+      return { value: null, raw, confidence: 0, reason: `「${raw}」は選択肢にありません` };
+    }
+    const [option] = located;
+    return { value: option?.option.code ?? null, raw, confidence, reason: null };
+  }
+  const result = normaliseValue(column.type, raw, { today: context.today });
+  if (!result.ok) return { value: null, raw, confidence: 0, reason: result.reason };
+  const warning = result.warnings?.join("、") ?? null;
+  return { value: result.value, raw, confidence, reason: warning };
+}

@@ -1,0 +1,253 @@
+import { toEdges } from "../ocr/grey-image.ts";
+import type { BBox } from "../ocr/ocr-result.ts";
+import {
+  bottom,
+  centreX,
+  centreY,
+  containsPoint,
+  horizontalOverlapShare,
+  median,
+  right,
+  unionBoxes,
+  verticalOverlapShare,
+} from "./boxes.ts";
+import type { LabelHit } from "./find-labels.ts";
+import { horizontalRulings } from "./ink-rulings.ts";
+import { clipTokens, keepGlyphs, type PageText, type TextLine, type Token } from "./page-text.ts";
+
+/** The text printed as one field's value, line by line, without any label's characters. */
+export interface ValueText {
+  lines: Token[][];
+  bbox: BBox | null;
+  /** Character height of the value's lines. */
+  em: number;
+  /** Where it was read: in a ruled cell, beside its label on the same line, or below it. */
+  source: "cell" | "beside" | "below";
+}
+
+export interface ValueRegionOptions {
+  /** Long free text (主訴, 相談内容 …): read over all its lines until the next label. */
+  long: boolean;
+  /** Every label on the page and the progress table's heading: a value never runs past one. */
+  stops: readonly BBox[];
+  /** Characters of labels and titles, never part of a value. */
+  claimed: ReadonlySet<number>;
+}
+
+/** A value wrapped onto the next line starts no further left than this, in em, of the first. */
+const WRAP_INDENT_EM = 0.5;
+/** Lines of one value, or of a long text, are at most this far apart. */
+const SHORT_LINE_GAP_EM = 1.0;
+const LONG_LINE_GAP_EM = 3.5;
+/** A value box under its label starts within this distance below it. */
+const BOX_BELOW_EM = 2.5;
+/** Notes printed on the form (※…) are not part of a value above them. */
+const NOTE = /^※/u;
+
+/**
+ * Reads a label's value where forms put it: in the ruled cell right of or below the label's
+ * cell; otherwise after the label on its line (after a colon, or across a gap), with the lines
+ * a long value wraps onto; otherwise in the box or lines under the label. A value stops at the
+ * next label (or table heading) to the right or below.
+ */
+export function readValueRegion(
+  hit: LabelHit,
+  page: PageText,
+  options: ValueRegionOptions,
+): ValueText {
+  const em = hit.lines[0]?.em ?? 1;
+  const inCell = fromCells(hit, page, options);
+  if (inCell) return inCell;
+  const beside = besideLabel(hit, page, options);
+  if (beside.length > 0) {
+    const start = Math.min(...beside.map((token) => token.bbox[0]));
+    const more = linesBelow(page, options, {
+      left: options.long ? hit.bbox[0] - em : start - WRAP_INDENT_EM * em,
+      right: rightStop(hit, page, options),
+      top: bottom(unionBoxes(beside.map((token) => token.bbox)) as BBox),
+      em,
+    });
+    return valueText([beside, ...more], em, "beside");
+  }
+  const box = boxBelow(hit, page);
+  if (box !== null) {
+    return valueText(cellLines(page, box, hit, options), em, "cell");
+  }
+  const below = linesBelow(page, options, {
+    left: hit.bbox[0] - em,
+    right: rightStop(hit, page, options),
+    top: bottom(hit.bbox),
+    em,
+    firstGap: BOX_BELOW_EM,
+  });
+  return valueText(below, em, "below");
+}
+
+/** `em` is the value's own character height: labels are often printed smaller than values. */
+function valueText(lines: Token[][], labelEm: number, source: ValueText["source"]): ValueText {
+  const kept = lines.filter((line) => line.length > 0);
+  const heights = kept.flat().map((token) => token.bbox[3]);
+  return {
+    lines: kept,
+    bbox: unionBoxes(kept.flat().map((token) => token.bbox)),
+    em: heights.length > 0 ? median(heights) : labelEm,
+    source,
+  };
+}
+
+/** The value inside the label's own cell, or in the cell beside or under it. */
+function fromCells(hit: LabelHit, page: PageText, options: ValueRegionOptions): ValueText | null {
+  const index = hit.lines[0]?.cell;
+  if (index === null || index === undefined) return null;
+  const cell = page.cells[index] as BBox;
+  const em = hit.lines[0]?.em ?? 1;
+  const own = cellLines(page, index, hit, options).filter((line) => line.length > 0);
+  if (own.length > 0) return valueText(own, em, "cell");
+  const holdsLabel = (box: BBox) =>
+    options.stops.some((stop) => containsPoint(box, centreX(stop), centreY(stop)));
+  const neighbour = nearestCell(page, cell, "right") ?? nearestCell(page, cell, "below");
+  if (neighbour === null) return null;
+  // Beside a label cell there is another label's cell: this label's value was left empty.
+  if (holdsLabel(page.cells[neighbour] as BBox)) return valueText([], em, "cell");
+  return valueText(cellLines(page, neighbour, hit, options), em, "cell");
+}
+
+/** The lines read in cell `index`, minus labels and what lies before the label in its cell. */
+function cellLines(
+  page: PageText,
+  index: number,
+  hit: LabelHit,
+  options: ValueRegionOptions,
+): Token[][] {
+  const cell = page.cells[index] as BBox;
+  const after = (token: Token) =>
+    centreY(token.bbox) > bottom(hit.bbox) ||
+    (verticalOverlapShare(token.bbox, hit.bbox) > 0.5 && token.bbox[0] >= right(hit.bbox) - 2);
+  return page.lines
+    .filter(
+      (line) =>
+        line.cell === index ||
+        (line.cell === null && containsPoint(cell, centreX(line.bbox), centreY(line.bbox))),
+    )
+    .map((line) =>
+      unclaimed(line.tokens, options.claimed).filter(
+        (token) => !containsPoint(cell, centreX(hit.bbox), centreY(hit.bbox)) || after(token),
+      ),
+    );
+}
+
+function nearestCell(page: PageText, from: BBox, direction: "right" | "below"): number | null {
+  let best: { index: number; distance: number } | null = null;
+  page.cells.forEach((cell, index) => {
+    const distance = direction === "right" ? cell[0] - right(from) : cell[1] - bottom(from);
+    const aligned =
+      direction === "right"
+        ? verticalOverlapShare(cell, from) >= 0.5
+        : horizontalOverlapShare(cell, from) >= 0.5;
+    // Neighbours share a ruled line: a few pixels apart, never overlapping much.
+    if (!aligned || distance < -0.02 * page.width || distance > 0.02 * page.width) return;
+    if (!best || distance < best.distance) best = { index, distance };
+  });
+  return (best as { index: number } | null)?.index ?? null;
+}
+
+/** Tokens after the label on its line, up to the next label or heading to the right. */
+function besideLabel(hit: LabelHit, page: PageText, options: ValueRegionOptions): Token[] {
+  const stop = rightStop(hit, page, options);
+  const band = hit.lines.length === 1 ? (hit.lines[0] as TextLine).bbox : hit.bbox;
+  const lines = page.lines.filter(
+    (line) => line.cell === null && verticalOverlapShare(line.bbox, band) >= 0.5,
+  );
+  return clipTokens(
+    lines.flatMap((line) => unclaimed(line.tokens, options.claimed)),
+    right(hit.bbox) - 2,
+    stop,
+  ).sort((a, b) => a.bbox[0] - b.bbox[0]);
+}
+
+/** Left edge of the next label or heading to the right on the label's line, else the page's. */
+function rightStop(hit: LabelHit, page: PageText, options: ValueRegionOptions): number {
+  const lefts = options.stops
+    .filter((stop) => stop[0] > right(hit.bbox) && verticalOverlapShare(stop, hit.bbox) >= 0.5)
+    .map((stop) => stop[0]);
+  return Math.min(page.width, ...lefts);
+}
+
+/** A ruled box starting just under the label and reaching under its first character. */
+function boxBelow(hit: LabelHit, page: PageText): number | null {
+  const em = hit.lines[0]?.em ?? 1;
+  const x = hit.bbox[0] + em / 2;
+  const index = page.cells.findIndex(
+    (cell) =>
+      cell[1] >= bottom(hit.bbox) - em / 2 &&
+      cell[1] <= bottom(hit.bbox) + BOX_BELOW_EM * em &&
+      cell[0] <= x &&
+      right(cell) > x,
+  );
+  return index >= 0 ? index : null;
+}
+
+interface Region {
+  left: number;
+  right: number;
+  top: number;
+  em: number;
+  /** Largest gap, in em, allowed above the first line; later lines follow LINE_GAP. */
+  firstGap?: number;
+}
+
+/**
+ * Lines under `top` within [left, right], until a label or heading, a note, or a gap wider than
+ * lines of one value leave: a short value takes the lines it wrapped onto, a long text its
+ * whole paragraph.
+ */
+function linesBelow(page: PageText, options: ValueRegionOptions, region: Region): Token[][] {
+  const { em } = region;
+  const maxGap = (options.long ? LONG_LINE_GAP_EM : SHORT_LINE_GAP_EM) * em;
+  const stopBelow = Math.min(
+    page.height,
+    ...options.stops
+      // A label further left ends the value too: label-colon sheets align their values in one
+      // column, so the next row's value would otherwise look like this one's next line.
+      .filter((stop) => stop[1] >= region.top - em / 4 && stop[0] < region.right)
+      .map((stop) => stop[1]),
+  );
+  const lines: Token[][] = [];
+  let previousBottom = region.top;
+  for (const line of page.lines) {
+    if (centreY(line.bbox) <= region.top || line.bbox[1] >= stopBelow - em / 4) continue;
+    const tokens = clipTokens(unclaimed(line.tokens, options.claimed), region.left, region.right);
+    if (tokens.length === 0) continue;
+    const top = Math.min(...tokens.map((token) => token.bbox[1]));
+    const gap = top - previousBottom;
+    const allowed =
+      lines.length === 0 && region.firstGap !== undefined ? region.firstGap * em : maxGap;
+    if (gap > allowed) break;
+    if (NOTE.test((tokens[0] as Token).glyphs[0]?.char ?? "")) break;
+    const span = unionBoxes(
+      [...(lines.at(-1) ?? []), ...tokens].map((token) => token.bbox),
+    ) as BBox;
+    // A ruled line between two lines puts them in different rows of a grid. Only the first
+    // line under a label may be past one: the rule at the top of the label's value box.
+    if (
+      (lines.length > 0 || region.firstGap === undefined) &&
+      ruledBetween(page, span, previousBottom, top)
+    )
+      break;
+    lines.push(tokens);
+    previousBottom = Math.max(...tokens.map((token) => bottom(token.bbox)));
+  }
+  return lines;
+}
+
+function ruledBetween(page: PageText, span: BBox, top: number, bottom: number): boolean {
+  if (!page.ink || bottom - top < 1) return false;
+  return (
+    horizontalRulings(page.ink, toEdges([span[0], top, span[2], bottom - top], page.ink)).length > 0
+  );
+}
+
+/** Tokens without the characters of labels and titles. */
+function unclaimed(tokens: readonly Token[], claimed: ReadonlySet<number>): Token[] {
+  return keepGlyphs(tokens, (glyph) => !claimed.has(glyph.id));
+}

@@ -1,0 +1,74 @@
+import sharp from "sharp";
+import { OcrTrialOrientation } from "../prepare/orientation.ts";
+import { preparePage } from "../prepare/prepare-page.ts";
+import type { PngImage } from "../prepare/raster.ts";
+import { redactPageReading } from "../redact/redact-page-reading.ts";
+import { ENGINE, ocrPage } from "./ocr-page.ts";
+import type { BBox, OcrPageResult } from "./ocr-result.ts";
+import { pageResolution } from "./page-resolution.ts";
+import { readCells } from "./read-cells.ts";
+import type { TesseractPool } from "./tesseract-pool.ts";
+
+export interface PageReading {
+  /** The page image to store in place of the scan's: upright, deskewed, Individual Numbers blacked out. */
+  image: PngImage;
+  ocr: OcrPageResult;
+}
+
+/**
+ * The OCR stage for one page: prepare the scan (orientation, deskew, binarisation, ruled cells,
+ * line removal, blank detection), read the whole page and then each cell on its own, and take
+ * every Individual Number out of text and image before anything leaves the worker.
+ */
+export async function readPage(scan: Buffer, pool: TesseractPool): Promise<PageReading> {
+  const prepared = await preparePage(scan, { orientation: new OcrTrialOrientation(pool) });
+  const { width, height } = prepared.upright;
+  const page = {
+    engine: ENGINE,
+    language: "jpn",
+    width,
+    height,
+    rotation: prepared.rotation,
+    skewDegrees: prepared.skewDegrees,
+    blank: prepared.blank,
+  };
+  if (prepared.blank) {
+    const ocr = { ...page, text: "", confidence: 0, lines: [], cells: [], redactions: [] };
+    return { image: prepared.upright, ocr };
+  }
+  const dpi = pageResolution(width, height);
+  const whole = await ocrPage(prepared.forOcr.data, pool, { dpi });
+  const cells = await readCells(prepared.forOcr.data, prepared.cells, pool, { dpi });
+  const redacted = redactPageReading(whole.lines, cells);
+  const image =
+    redacted.boxes.length > 0 ? await blackOut(prepared.upright, redacted.boxes) : prepared.upright;
+  return {
+    image,
+    ocr: {
+      ...page,
+      text: redacted.lines.map((line) => line.text).join("\n"),
+      confidence: whole.confidence,
+      lines: redacted.lines,
+      cells: redacted.cells,
+      redactions: redacted.boxes.map((bbox) => ({ kind: "individual_number", bbox })),
+    },
+  };
+}
+
+/** Burns black boxes (with a small margin for ink outside the word box) into the image. */
+async function blackOut(image: PngImage, boxes: readonly BBox[]): Promise<PngImage> {
+  const margin = 4;
+  const overlays = boxes.map(([x, y, w, h]) => {
+    const left = Math.max(0, x - margin);
+    const top = Math.max(0, y - margin);
+    const width = Math.min(image.width - left, w + 2 * margin);
+    const height = Math.min(image.height - top, h + 2 * margin);
+    return {
+      input: { create: { width, height, channels: 3 as const, background: "#000000" } },
+      left,
+      top,
+    };
+  });
+  const data = await sharp(image.data).composite(overlays).toColourspace("b-w").png().toBuffer();
+  return { data, width: image.width, height: image.height };
+}

@@ -1,0 +1,58 @@
+import { joinLineWords } from "../ocr/japanese-spacing.ts";
+import type { BBox, OcrCell, OcrLine } from "../ocr/ocr-result.ts";
+import {
+  findIndividualNumbers,
+  REDACTED_INDIVIDUAL_NUMBER,
+  redactIndividualNumbersInText,
+} from "./find-individual-numbers.ts";
+
+export interface RedactedReading {
+  lines: OcrLine[];
+  cells: OcrCell[];
+  /** Areas of the page image to black out. */
+  boxes: BBox[];
+}
+
+/**
+ * Takes every Individual Number out of a page's OCR output: the words that spell it are replaced
+ * by a marker, and their boxes are returned so that the page image is blacked out there too.
+ * All text then passes through the text redactor as well, which also catches a number whose
+ * digits tesseract spread over two lines.
+ */
+export function redactPageReading(
+  lines: readonly OcrLine[],
+  cells: readonly OcrCell[],
+): RedactedReading {
+  const boxes: BBox[] = [];
+  const redactedLines = lines.map((line) => redactLine(line, boxes));
+  const redactedCells = cells.map((cell): OcrCell => {
+    const found = boxes.length;
+    const asLine = redactLine({ ...cell }, boxes);
+    // A cell whose words held a number is re-spelt from them; the others keep their line breaks.
+    const text = boxes.length > found ? asLine.text : cell.text;
+    return { ...cell, words: asLine.words, text: redactIndividualNumbersInText(text).text };
+  });
+  return { lines: redactedLines, cells: redactedCells, boxes };
+}
+
+function redactLine(line: OcrLine, boxes: BBox[]): OcrLine {
+  const matches = findIndividualNumbers([line]);
+  if (matches.length === 0) return { ...line, text: redactIndividualNumbersInText(line.text).text };
+  const words = line.words.map((word) => ({ ...word }));
+  for (const match of matches) {
+    boxes.push(match.bbox);
+    const first = words[match.words[0] ?? -1];
+    const last = words[match.words.at(-1) ?? -1];
+    if (!first || !last) continue;
+    const before = first.text.slice(0, match.startInFirstWord);
+    const after = last.text.slice(match.endInLastWord);
+    for (const index of match.words) {
+      const word = words[index];
+      if (word) word.text = "";
+    }
+    first.text = `${before}${REDACTED_INDIVIDUAL_NUMBER}${first === last ? after : ""}`;
+    if (first !== last) last.text = after;
+  }
+  const kept = words.filter((word) => word.text !== "");
+  return { ...line, words: kept, text: redactIndividualNumbersInText(joinLineWords(kept)).text };
+}
