@@ -8,7 +8,7 @@ import { openRuntime, type Runtime } from "../../cli/runtime.ts";
 import { waitForBatch } from "../../cli/wait-for-batch.ts";
 import { sha256OfFile } from "../../ingest/hash-file.ts";
 import { type IngestOutcome, IngestService } from "../../ingest/ingest-service.ts";
-import { originalKey } from "../../storage/objects/object-keys.ts";
+import { originalKey, pageImageKey } from "../../storage/objects/object-keys.ts";
 import type { OcrPageResult } from "../../workers/ocr/ocr-result.ts";
 import { RequeueService } from "../../workers/services/requeue-service.ts";
 import { createTestEnvironment, type TestEnvironment } from "../helpers/test-environment.ts";
@@ -113,7 +113,7 @@ describe("pipeline: ingest → split → OCR → extract on Redis, PostgreSQL an
     expect(pdfFile?.pageCount).toBe(3);
   });
 
-  it("stores page images and OCR JSON with words, boxes and confidences, and one record per file", async () => {
+  it("stores upright page images and OCR JSON with words, boxes, cells and confidences, and one record per form", async () => {
     const batch = await runtime.batches.findByName("箱12 2023年度");
     const files = await runtime.files.listByBatch(batch?.id ?? "");
     const pdfFile = files.find((file) => file.fileName === "相談 記録 ２０２３.pdf");
@@ -143,11 +143,20 @@ describe("pipeline: ingest → split → OCR → extract on Redis, PostgreSQL an
     }
     expect(pages[0]?.ocrText?.replace(/\s/g, "")).toContain(firstPageTitle);
 
+    // The split scan images are gone: only the upright, redacted page images remain.
+    for (const page of pages) {
+      expect(page.imageKey).toMatch(/\.upright\.png$/);
+      expect(await runtime.objects.stat(pageImageKey(pdfFile.sha256, page.pageNumber, "jpeg"))).toBeNull();
+      const ocr = JSON.parse((await runtime.objects.getBuffer(page.ocrKey ?? "")).toString()) as OcrPageResult;
+      expect(ocr.cells.length).toBeGreaterThan(3);
+    }
+
     const records = await runtime.records.listByFile(pdfFile.id);
-    expect(records).toHaveLength(1);
-    expect(records[0]?.pages).toEqual([1, 2, 3]);
-    const doneFiles = files.filter((file) => file.status === "done");
-    expect((await runtime.records.listByBatch(batch?.id ?? "")).length).toBe(doneFiles.length);
+    expect(records.map((record) => [record.docType, record.pages])).toEqual([
+      ["intake", [1]],
+      ["assessment", [2]],
+      ["progress", [3]],
+    ]);
   });
 
   it("reports an identical file as a duplicate and does not process it again", async () => {
