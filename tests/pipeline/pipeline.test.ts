@@ -146,8 +146,12 @@ describe("pipeline: ingest → split → OCR → extract on Redis, PostgreSQL an
     // The split scan images are gone: only the upright, redacted page images remain.
     for (const page of pages) {
       expect(page.imageKey).toMatch(/\.upright\.png$/);
-      expect(await runtime.objects.stat(pageImageKey(pdfFile.sha256, page.pageNumber, "jpeg"))).toBeNull();
-      const ocr = JSON.parse((await runtime.objects.getBuffer(page.ocrKey ?? "")).toString()) as OcrPageResult;
+      expect(
+        await runtime.objects.stat(pageImageKey(pdfFile.sha256, page.pageNumber, "jpeg")),
+      ).toBeNull();
+      const ocr = JSON.parse(
+        (await runtime.objects.getBuffer(page.ocrKey ?? "")).toString(),
+      ) as OcrPageResult;
       expect(ocr.cells.length).toBeGreaterThan(3);
     }
 

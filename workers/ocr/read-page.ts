@@ -69,6 +69,11 @@ async function blackOut(image: PngImage, boxes: readonly BBox[]): Promise<PngIma
       top,
     };
   });
-  const data = await sharp(image.data).composite(overlays).toColourspace("b-w").png().toBuffer();
+  const data = await sharp(image.data)
+    .composite(overlays)
+    .removeAlpha()
+    .toColourspace("b-w")
+    .png()
+    .toBuffer();
   return { data, width: image.width, height: image.height };
 }

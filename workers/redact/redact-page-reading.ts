@@ -32,7 +32,33 @@ export function redactPageReading(
     const text = boxes.length > found ? asLine.text : cell.text;
     return { ...cell, words: asLine.words, text: redactIndividualNumbersInText(text).text };
   });
-  return { lines: redactedLines, cells: redactedCells, boxes };
+  return { lines: redactedLines, cells: redactedCells, boxes: mergeOverlapping(boxes) };
+}
+
+/** A number read both on the whole page and in its cell is one redaction, not two. */
+function mergeOverlapping(boxes: readonly BBox[]): BBox[] {
+  const merged: BBox[] = [];
+  for (const box of boxes) {
+    const index = merged.findIndex((other) => overlapShare(box, other) > 0.5);
+    const other = merged[index];
+    if (other) merged[index] = union(box, other);
+    else merged.push(box);
+  }
+  return merged;
+}
+
+/** Intersection over the smaller box's area. */
+function overlapShare([ax, ay, aw, ah]: BBox, [bx, by, bw, bh]: BBox): number {
+  const w = Math.min(ax + aw, bx + bw) - Math.max(ax, bx);
+  const h = Math.min(ay + ah, by + bh) - Math.max(ay, by);
+  if (w <= 0 || h <= 0) return 0;
+  return (w * h) / Math.max(1, Math.min(aw * ah, bw * bh));
+}
+
+function union([ax, ay, aw, ah]: BBox, [bx, by, bw, bh]: BBox): BBox {
+  const x = Math.min(ax, bx);
+  const y = Math.min(ay, by);
+  return [x, y, Math.max(ax + aw, bx + bw) - x, Math.max(ay + ah, by + bh) - y];
 }
 
 function redactLine(line: OcrLine, boxes: BBox[]): OcrLine {
