@@ -14,6 +14,7 @@ import { startPipelineWorkers } from "../../cli/pipeline-workers.ts";
 import { openRuntime } from "../../cli/runtime.ts";
 import { waitForBatch } from "../../cli/wait-for-batch.ts";
 import { loadConfig } from "../../config/config.ts";
+import { logger } from "../../config/logger.ts";
 import { IngestService } from "../../ingest/ingest-service.ts";
 import { toScannedPdf } from "../generator/containers.ts";
 import { generateCorpus } from "../generator/corpus.ts";
@@ -98,6 +99,7 @@ function runOcrmypdf(pdfPath: string, workDir: string): { seconds: number; texts
 }
 
 async function main(): Promise<void> {
+  logger.level = "warn";
   requireTool("ocrmypdf", "ocrmypdf tesseract-ocr-jpn");
   requireTool("pdftotext", "poppler-utils");
   const workDir = await fs.mkdtemp(path.join(os.tmpdir(), "kamiroku-bench-"));
