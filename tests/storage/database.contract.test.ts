@@ -111,7 +111,10 @@ describe.each(TEST_DATABASE_KINDS)("database contract: %s", (kind) => {
         await other.query(
           "DROP TABLE records, pages, source_files, batches, schema_migrations CASCADE",
         );
-        expect(await migrate(other)).toEqual([{ version: 1, name: "initial" }]);
+        expect(await migrate(other)).toEqual([
+          { version: 1, name: "initial" },
+          { version: 2, name: "page_reading" },
+        ]);
       } finally {
         await other.close();
         await fresh.dispose();
@@ -463,6 +466,7 @@ describe.each(TEST_DATABASE_KINDS)("database contract: %s", (kind) => {
         ocrKey: null,
         ocrText: null,
         ocrConfidence: null,
+        blank: false,
         createdAt: expect.any(Date),
         updatedAt: expect.any(Date),
       });
@@ -791,6 +795,7 @@ describe.each(TEST_DATABASE_KINDS)("database contract: %s", (kind) => {
         ocr_key: "string",
         ocr_text: "string",
         ocr_confidence: "number",
+        blank: "boolean",
         created_at: "Date",
         updated_at: "Date",
       });

@@ -81,6 +81,8 @@ export class TesseractPool {
 
   async recognize(image: Buffer, options: PoolRecognizeOptions = {}): Promise<Page> {
     const worker = await this.#acquire();
+    // terminate() may have run while this call waited for its turn: the worker is gone then.
+    if (this.#closed) throw new TesseractPoolClosedError("the OCR pool was terminated");
     try {
       // Passed per call, not set on the worker: tesseract.js hands unknown option keys to tesseract
       // as parameters and restores them afterwards, so one job's mode never leaks into the next.
@@ -89,9 +91,6 @@ export class TesseractPool {
         blocks: true,
         text: true,
       });
-      // When terminate() wins the race, the abandoned job still rejects: keep that from
-      // surfacing as an unhandled rejection.
-      job.catch(() => {});
       const { data } = await Promise.race([job, this.#terminated]);
       this.#release(worker);
       return data;
