@@ -97,7 +97,7 @@ async function waitUntilReady(child: ChildProcess, url: string): Promise<void> {
   await Promise.race([ready, spawnFailure]);
 }
 
-async function answersPing(url: string): Promise<boolean> {
+export async function answersPing(url: string): Promise<boolean> {
   const client = new Redis(url, {
     lazyConnect: true,
     maxRetriesPerRequest: 0,

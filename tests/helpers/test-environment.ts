@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
 import { type Config, loadConfig } from "../../config/config.ts";
+import { answersPing } from "../../storage/redis/private-redis-server.ts";
 import { startS3TestServer } from "./s3-server.ts";
 import { createTestDatabase } from "./test-databases.ts";
 
@@ -57,23 +58,11 @@ export async function createTestEnvironment(
 }
 
 async function assertRedisReachable(): Promise<void> {
-  const client = new Redis(TEST_REDIS_URL, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    await client.ping();
-  } catch (error) {
-    throw new Error(
-      `Redis is not reachable at ${TEST_REDIS_URL} (${(error as Error).message}). Start it with: ` +
-        `redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no`,
-    );
-  } finally {
-    client.disconnect();
-  }
+  if (await answersPing(TEST_REDIS_URL)) return;
+  throw new Error(
+    `Redis is not reachable at ${TEST_REDIS_URL}. Start it with: ` +
+      `redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no`,
+  );
 }
 
 async function deleteQueueKeys(prefix: string): Promise<void> {
