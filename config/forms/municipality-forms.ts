@@ -2,18 +2,8 @@
  * Per-municipality additions to the built-in form definitions, from a JSON file: extra title
  * variants, extra label variants of the standard fields, and the municipality's own fields
  * (独自項目, group `custom`). Everything in the file is optional, and so is the file: the
- * built-in definitions read any municipality's forms by their labels.
- *
- * ```json
- * {
- *   "municipality": "千葉市",
- *   "titles": { "intake": ["生活相談受付票"] },
- *   "labels": { "client_name": ["相談者名"] },
- *   "customFields": [
- *     { "key": "nationality", "labels": ["国籍"], "type": "text", "docTypes": ["intake"] }
- *   ]
- * }
- * ```
+ * built-in definitions read any municipality's forms by their labels. See
+ * municipalities/example.json for the shape.
  */
 import { readFile } from "node:fs/promises";
 import { z } from "zod";

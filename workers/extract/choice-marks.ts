@@ -9,10 +9,10 @@ import {
 import type { BBox } from "../ocr/ocr-result.ts";
 
 /**
- * Marks on choice fields, measured in the page's ink: the check boxes printed before the
- * options and how much of each is inked (a tick or a fill), and the pen ink around an option
- * word where a hand-drawn circle passes. OCR cannot be trusted with either: it reads ☑ as
- * 図/回/团/較, ■ as 墨/置 and □ as 口/ロ, drifts its boxes by a character, and sees no circles.
+ * Check boxes printed before choice options, measured in the page's ink: where they are and
+ * how much of each is inked (a tick or a fill). OCR cannot be trusted with them: it reads ☑ as
+ * 図/回/团/較, ■ as 墨/置 and □ as 口/ロ, and drifts its word boxes by a character. (Circled
+ * options: circled-words.ts.)
  */
 
 /** A check box is about 0.8 em square. */
@@ -22,12 +22,6 @@ const BOX_MAX_EM = 1.15;
 const SIDE_COVER = 0.85;
 /** Only the middle of the box counts: its outline is ink whether ticked or not. */
 const BOX_INSET = 0.25;
-/** A hand-drawn circle passes a third of an em or so above and below the word's ink. */
-const RING_NEAR_EM = 0.1;
-const RING_FAR_EM = 0.6;
-/** A row inked this far beyond both ends of the word is a ruled line, not a pen circle. */
-const RULING_REACH_EM = 1.5;
-const RULING_COVER = 0.8;
 
 /** The check boxes printed along one line of options, left to right. */
 export function findCheckBoxes(ink: GreyImage, band: Edges, em: number): Edges[] {
@@ -47,38 +41,6 @@ export function boxFill(ink: GreyImage, box: Edges): number {
     },
     ink,
   );
-}
-
-/**
- * Share of the bands above and below a word that carry ink, where a hand-drawn circle around
- * it passes. Rows of a ruled line running through a band are left out.
- */
-export function ringInk(ink: GreyImage, word: BBox, em: number): number {
-  const [x, y, w, h] = word;
-  const depth = (RING_FAR_EM - RING_NEAR_EM) * em;
-  const above = toEdges([x, y - RING_FAR_EM * em, w, depth], ink);
-  const below = toEdges([x, y + h + RING_NEAR_EM * em, w, depth], ink);
-  let inked = 0;
-  let area = 0;
-  for (const band of [above, below]) {
-    for (let row = band.top; row < band.bottom; row++) {
-      if (isRuling(ink, row, x - RULING_REACH_EM * em, x + w + RULING_REACH_EM * em)) continue;
-      for (let column = band.left; column < band.right; column++) {
-        if (isInk(ink, column, row)) inked++;
-      }
-      area += band.right - band.left;
-    }
-  }
-  return area > 0 ? inked / area : 0;
-}
-
-function isRuling(ink: GreyImage, row: number, from: number, to: number): boolean {
-  const left = Math.max(0, Math.floor(from));
-  const right = Math.min(ink.width, Math.ceil(to));
-  if (right <= left) return false;
-  let inked = 0;
-  for (let column = left; column < right; column++) if (isInk(ink, column, row)) inked++;
-  return inked >= RULING_COVER * (right - left);
 }
 
 /** Runs of inked columns in the band, left to right, each shrunk onto its ink. */

@@ -11,7 +11,7 @@ import type { PageEvidence } from "./page-evidence.ts";
 import { type FieldReading, type ReadFieldContext, readField } from "./read-field.ts";
 import { readTableField } from "./read-table-field.ts";
 import { type FormPages, segmentForms } from "./segment-forms.ts";
-import { readValueRegion } from "./value-region.ts";
+import { readValueRegion, valueExtent } from "./value-region.ts";
 
 export interface ExtractFormsOptions {
   /** Built-in definitions, or those merged with a municipality's (loadFormDefinitions). */
@@ -86,7 +86,7 @@ function readBest(
       .filter((hit) => hit.key === field.key)
       .map((hit) => {
         const value = readValueRegion(hit, page.text, {
-          long: field.type === "longtext",
+          extent: valueExtent(field.type),
           stops: page.stops,
           claimed: page.claimed,
         });

@@ -21,7 +21,6 @@ export interface LabelHit {
   bbox: BBox;
   /** The lines it spans: one, or more for a label wrapped inside a narrow label cell. */
   lines: TextLine[];
-  colonAfter: boolean;
 }
 
 /** Tokens of a spaced-out label (対 象 者 氏 名) further apart than this are not one label. */
@@ -41,11 +40,8 @@ interface Variant {
 interface Candidate {
   glyphs: Glyph[];
   lines: TextLine[];
-  colonAfter: boolean;
   /** The character after the candidate on its line, if any. */
   next?: Glyph;
-  /** All there is on its line (or in its cell), or followed by a colon: surely a label. */
-  standalone: boolean;
 }
 
 /**
@@ -94,8 +90,6 @@ function lineCandidates(line: TextLine, longest: number, exclude: ReadonlySet<nu
         candidates.push({
           glyphs: [...glyphs, ...token.glyphs.slice(0, cut)],
           lines: [line],
-          colonAfter: false,
-          standalone: false,
           ...(next ? { next } : {}),
         });
       }
@@ -105,8 +99,6 @@ function lineCandidates(line: TextLine, longest: number, exclude: ReadonlySet<nu
       candidates.push({
         glyphs,
         lines: [line],
-        colonAfter: token.colonAfter,
-        standalone: token.colonAfter || (start === 0 && end === tokens.length - 1),
         ...(next ? { next } : {}),
       });
       if (token.colonAfter) break;
@@ -156,8 +148,6 @@ function wrappedCandidates(lines: readonly TextLine[], claimed: ReadonlySet<numb
       candidates.push({
         glyphs: chain.flatMap((link) => link.run.glyphs),
         lines: chain.map((link) => link.line),
-        colonAfter: run.colonAfter,
-        standalone: false,
       });
       if (chain.length === 3) break;
     }
@@ -168,7 +158,6 @@ function wrappedCandidates(lines: readonly TextLine[], claimed: ReadonlySet<numb
 interface Run {
   glyphs: Glyph[];
   bbox: BBox;
-  colonAfter: boolean;
 }
 
 /** The tokens a line starts with, up to the first gap wider than an em or a colon. */
@@ -180,12 +169,10 @@ function leadingRun(line: TextLine, claimed: ReadonlySet<number>): Run | null {
     if (last && (last.colonAfter || token.bbox[0] - right(last.bbox) > line.em)) break;
     tokens.push(token);
   }
-  const last = tokens.at(-1);
-  if (!last) return null;
+  if (tokens.length === 0) return null;
   return {
     glyphs: tokens.flatMap((token) => token.glyphs),
     bbox: unionBoxes(tokens.map((token) => token.bbox)) as BBox,
-    colonAfter: last.colonAfter,
   };
 }
 
@@ -201,10 +188,7 @@ function matches(candidate: Candidate, variants: readonly Variant[]): LabelHit[]
       hits.push(hit(candidate, variant, 0, [...candidate.glyphs, candidate.next]));
       continue;
     }
-    // A two-letter label must be read exactly, unless it stands alone as labels do (旗価 for 評価
-    // on a line of its own): one character is then forgiven.
-    const allowed =
-      variant.key.length === 2 && candidate.standalone ? 1 : allowedEdits(variant.key.length);
+    const allowed = allowedEdits(variant.key.length);
     if (Math.abs(variant.key.length - key.length) > allowed) continue;
     const edits = editDistance(key, variant.key);
     if (edits <= allowed) hits.push(hit(candidate, variant, edits, candidate.glyphs));
@@ -220,7 +204,6 @@ function hit(candidate: Candidate, variant: Variant, edits: number, glyphs: Glyp
     glyphIds: new Set(glyphs.map((glyph) => glyph.id)),
     bbox: unionBoxes(glyphs.map((glyph) => glyph.bbox)) as BBox,
     lines: candidate.lines,
-    colonAfter: candidate.colonAfter,
   };
 }
 

@@ -38,7 +38,6 @@ export function findOptionsRow(field: FieldDefinition, page: AnalysedPage): Valu
       lines: rows,
       bbox: unionBoxes(rows.flat().map((token) => token.bbox)),
       em: page.text.lines[index]?.em ?? 1,
-      source: "beside",
     };
   }
   return null;

@@ -8,10 +8,11 @@ import { foldLookalikes } from "./normalise/ocr-lookalikes.ts";
 const IGNORED = /[\s:;()[\]{}<>|¦「」『』【】〔〕〈〉《》・･·.,、。_"'`”’“‘]/gu;
 
 /**
- * Look-alikes OCR confuses in printed labels beyond the general ones: 日付 read as 目付.
- * Folded on both sides, so labels with 目 (長期目標) still match themselves.
+ * Look-alikes OCR confuses in printed labels beyond the general ones, measured on mincho forms:
+ * 日付 read as 目付, 氏名 as 兵名. Folded on both sides, so labels with 目 (長期目標) still match
+ * themselves. Common characters stay out (長名 is also OCR's 氏名, but 長女 is not 氏女).
  */
-const LABEL_FOLDS: Record<string, string> = { 目: "日" };
+const LABEL_FOLDS: Record<string, string> = { 目: "日", 兵: "氏", 氐: "氏" };
 const LABEL_LOOKALIKES = new RegExp(`[${Object.keys(LABEL_FOLDS).join("")}]`, "gu");
 
 /**

@@ -14,6 +14,8 @@ export interface LocatedOption {
   bbox: BBox;
   /** The glyph OCR read just before the word: often its check box, as 口, 図, ☑, ■ … */
   before: Glyph | null;
+  /** Index of the value line it is printed on. */
+  line: number;
   edits: number;
 }
 
@@ -38,7 +40,7 @@ export function locateOptions(
   const found = new Map<ChoiceOptionDefinition, LocatedOption>();
   for (const { option, word, key } of words) {
     if (found.has(option)) continue;
-    for (const sequence of sequences) {
+    for (const [line, sequence] of sequences.entries()) {
       const match = findWord(sequence, key, taken);
       if (!match) continue;
       const glyphs = sequence.glyphs.slice(match.start, match.end);
@@ -49,6 +51,7 @@ export function locateOptions(
         glyphs,
         bbox: unionBoxes(glyphs.map((glyph) => glyph.bbox)) as BBox,
         before: sequence.glyphs[match.start - 1] ?? null,
+        line,
         edits: match.edits,
       });
       break;

@@ -1,5 +1,7 @@
 import type { GreyImage } from "../ocr/grey-image.ts";
-import type { BBox, OcrLine, OcrWord } from "../ocr/ocr-result.ts";
+import type { OcrCell, OcrLine } from "../ocr/ocr-result.ts";
+
+export type { OcrCell };
 
 /**
  * Everything the extractor knows about one page of a source file. All boxes are in the pixels
@@ -14,16 +16,8 @@ export interface PageEvidence {
   blank: boolean;
   /** Whole-page OCR lines with their words (text, confidence 0..1, bbox). */
   lines: OcrLine[];
-  /** Ruled cells found on the page, each OCRed on its own; empty on unruled pages. */
+  /** Ruled cells found on the page, each OCRed on its own (words in page pixels too); empty on unruled pages. */
   cells: OcrCell[];
   /** Upright grey pixels of the page, for reading check boxes and hand-drawn circles. */
   ink: GreyImage | null;
-}
-
-/** One ruled cell: `bbox` is its inner area; its words are in page pixels too. */
-export interface OcrCell {
-  bbox: BBox;
-  text: string;
-  confidence: number;
-  words: OcrWord[];
 }

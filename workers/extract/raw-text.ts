@@ -1,32 +1,27 @@
 import type { FieldType } from "../../config/forms/form-definitions.ts";
 import { right } from "./boxes.ts";
+import { SPACE_EM } from "./name-spacing.ts";
 import { type Glyph, type Token, tokenText } from "./page-text.ts";
 
 const JAPANESE =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\u30FB\u30FC\uFF01-\uFFEF]/u;
 
-/**
- * Gap between words, in em, that separates family and given name: a name typed with an ASCII
- * space shows ~0.4 em between the kanji where a name without one shows 0.1–0.2 em; kana have
- * more room around them (し, り), so they need more before it counts.
- */
-const NAME_GAP_EM = 0.3;
-const KANA_GAP_EM = 0.5;
 /** Boxes this narrow are OCR's guesses at where a character was, not where its ink is. */
 const DEGENERATE_EM = 0.15;
 
 /**
  * A value's text as its normaliser expects it, from the tokens OCR found. A gap on paper means
- * something only in a name (姓 and 名 apart); between digits it is OCR spacing out 0 4 3, and
+ * something only in a name (姓 and 名 apart: here from the gaps between OCR's words, when the
+ * ink is not there to measure them, see name-spacing.ts); between digits it is OCR spacing out 0 4 3, and
  * between Japanese words it is the extra room around 、 and （）, so there it is dropped. Lines
  * are kept apart for text, whose normaliser joins them.
  */
 export function rawText(lines: readonly Token[][], type: FieldType, em: number): string {
   switch (type) {
     case "name":
-      return lines.map((line) => spacedByGaps(line, NAME_GAP_EM * em, em)).join(" ");
+      return lines.map((line) => spacedByGaps(line, SPACE_EM.name * em, em)).join(" ");
     case "kana":
-      return lines.map((line) => spacedByGaps(line, KANA_GAP_EM * em, em)).join(" ");
+      return lines.map((line) => spacedByGaps(line, SPACE_EM.kana * em, em)).join(" ");
     case "id":
     case "date":
     case "integer":

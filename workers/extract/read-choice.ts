@@ -1,10 +1,12 @@
 import type { ChoiceOptionDefinition } from "../../config/forms/form-definitions.ts";
 import { type GreyImage, toEdges } from "../ocr/grey-image.ts";
 import type { BBox } from "../ocr/ocr-result.ts";
-import { unionBoxes, verticalOverlapShare } from "./boxes.ts";
-import { boxFill, findCheckBoxes, ringInk } from "./choice-marks.ts";
+import { median, right, unionBoxes } from "./boxes.ts";
+import { boxFill, findCheckBoxes } from "./choice-marks.ts";
+import { circledInOrder, circledShares, type TextBand } from "./circled-words.ts";
 import { type LocatedOption, locateOptions } from "./locate-options.ts";
 import type { Token } from "./page-text.ts";
+import { printedWidth } from "./type-metrics.ts";
 
 export interface ChoiceReading {
   /** Codes of the marked options, in the options' order. */
@@ -27,17 +29,22 @@ export interface ReadChoiceOptions {
 
 /**
  * A box counts as marked when this share of its inside is inked. Measured on rendered and
- * scanned forms: empty boxes 0–2 %, ticks 15–35 %, filled boxes over 80 %.
+ * scanned forms: empty boxes 0–2 %, ticks 25–45 %, filled boxes over 80 %.
  */
 const BOX_MARKED = 0.08;
-/** A pen circle leaves at least this share of ink in the bands above and below a word. */
-const RING_MARKED = 0.04;
-/** …and clearly more than around the options left alone, whose bands hold stray ink only. */
-const RING_RATIO = 2.5;
+/**
+ * A word is circled when a loop crosses above and below it over this share of its width;
+ * words left alone measure 0, circled ones 0.8–1.
+ */
+const CIRCLED = 0.5;
 /** A check box stands at most this far left of its option word (OCR boxes drift). */
 const BOX_REACH_EM = 2.5;
 /** Boxes are centred on the text line; this much room above and below it is searched. */
 const BAND_MARGIN_EM = 0.3;
+/** Options may lie this far beyond where OCR put the line's first and last words. */
+const LINE_REACH_EM = 2;
+/** A mark read against options laid out in their assumed order: a suggestion only. */
+const PRINTED_ORDER_CONFIDENCE = 0.5;
 /** Without ink, OCR's reading of the box is all there is: never enough to accept unchecked. */
 const TEXT_ONLY_CONFIDENCE = 0.6;
 const MARKED_TEXT = /^[☑☒■✓✔✅●◉◼▪]$/u;
@@ -46,7 +53,7 @@ const EMPTY_TEXT = /^[□☐口ロ◻▫]$/u;
 /**
  * Reads which options of a choice field are marked: by the check box before each option word
  * (☑ / ■ against □) or by a hand-drawn circle around it, both measured in the page's ink,
- * since OCR reads boxes as random kanji and circles not at all. Only without ink is OCR's
+ * since OCR reads boxes as random kanji and circles as brackets. Only without ink is OCR's
  * reading of the box (☑, ■, □ …) used, and then always sent to review.
  */
 export function readChoice(
@@ -56,9 +63,20 @@ export function readChoice(
 ): ChoiceReading {
   const located = locateOptions(lines, options);
   if (located.length === 0) {
-    return { codes: [], confidence: 0, reasons: ["選択肢が読み取れません"], raw: "", bbox: null };
+    const guess = settings.ink ? inPrintedOrder(lines, options, settings.ink, settings.em) : null;
+    return (
+      guess ?? {
+        codes: [],
+        confidence: 0,
+        reasons: ["選択肢が読み取れません"],
+        raw: "",
+        bbox: null,
+      }
+    );
   }
-  const decision = settings.ink ? fromInk(located, settings.ink, settings.em) : fromText(located);
+  const decision = settings.ink
+    ? fromInk(located, lines, settings.ink, settings.em)
+    : fromText(located);
   const reasons = [...decision.reasons];
   let confidence = decision.confidence;
   if (located.length < options.length) {
@@ -67,17 +85,12 @@ export function readChoice(
     reasons.push("読み取れない選択肢があります");
   }
   const marked = located.filter((_, index) => decision.marked[index]);
+  const bbox = unionBoxes(located.map((option) => option.bbox));
   if (!settings.multiple && marked.length !== 1) {
     reasons.push(
       marked.length === 0 ? "印のついた選択肢がありません" : "複数の選択肢に印があります",
     );
-    return {
-      codes: [],
-      confidence: 0,
-      reasons,
-      raw: "",
-      bbox: unionBoxes(located.map((o) => o.bbox)),
-    };
+    return { codes: [], confidence: 0, reasons, raw: "", bbox };
   }
   if (marked.length === 0) reasons.push("印のついた選択肢がありません");
   return {
@@ -85,7 +98,50 @@ export function readChoice(
     confidence,
     reasons,
     raw: marked.map((option) => option.word).join("、"),
-    bbox: unionBoxes(located.map((option) => option.bbox)),
+    bbox,
+  };
+}
+
+/**
+ * When OCR could read none of the option words (a circle drawn through them turns them to
+ * noise), the marks are still there: on a single line of options, boxes or loops are laid onto
+ * the options in the order the definitions list them, as forms print them, when the ink shows
+ * as many boxes or words as there are options. The order is an assumption, so the reading is a
+ * suggestion for the reviewer, never accepted as it is.
+ */
+function inPrintedOrder(
+  lines: readonly Token[][],
+  options: readonly ChoiceOptionDefinition[],
+  ink: GreyImage,
+  em: number,
+): ChoiceReading | null {
+  const [line] = lines;
+  if (!line || lines.length > 1 || options.length < 2) return null;
+  const bbox = unionBoxes(line.map((token) => token.bbox)) as BBox;
+  const edges = toEdges(bbox, ink);
+  const boxes = findCheckBoxes(
+    ink,
+    {
+      ...edges,
+      left: Math.max(0, Math.round(edges.left - em)),
+      top: Math.max(0, Math.round(edges.top - BAND_MARGIN_EM * em)),
+      bottom: Math.min(ink.height, Math.round(edges.bottom + BAND_MARGIN_EM * em)),
+    },
+    em,
+  );
+  const marks =
+    boxes.length === options.length
+      ? boxes.map((box) => boxFill(ink, box) >= BOX_MARKED)
+      : circledInOrder(ink, lineBand(line, em), options.length)?.map((share) => share >= CIRCLED);
+  if (!marks) return null;
+  const chosen = options.filter((_, index) => marks[index]);
+  if (chosen.length !== 1) return null;
+  return {
+    codes: chosen.map((option) => option.code),
+    confidence: PRINTED_ORDER_CONFIDENCE,
+    reasons: ["選択肢の文字が読めず、印刷の順序から印を読みました"],
+    raw: chosen[0]?.words[0] ?? "",
+    bbox,
   };
 }
 
@@ -95,30 +151,39 @@ interface MarkDecision {
   reasons: string[];
 }
 
-function fromInk(located: readonly LocatedOption[], ink: GreyImage, em: number): MarkDecision {
+/** Check boxes when the options have them, else circles. */
+function fromInk(
+  located: readonly LocatedOption[],
+  lines: readonly Token[][],
+  ink: GreyImage,
+  em: number,
+): MarkDecision {
   const fills = boxFills(located, ink, em);
   const boxes = fills.filter((fill) => fill !== null).length;
   if (boxes * 2 >= located.length) {
-    // How far each box is from the threshold, relative to it: a box just at it is a coin toss.
-    const certainty = fills.flatMap((fill) =>
-      fill === null ? [] : [Math.min(1, Math.abs(fill - BOX_MARKED) / BOX_MARKED)],
-    );
     const missing = boxes < located.length;
     return {
       marked: fills.map((fill) => (fill ?? 0) >= BOX_MARKED),
-      confidence: Math.min(...certainty) * (missing ? 0.7 : 1),
+      confidence: certainty(fills, BOX_MARKED) * (missing ? 0.7 : 1),
       reasons: missing ? ["チェック欄が見つからない選択肢があります"] : [],
     };
   }
-  const rings = located.map((option) => ringInk(ink, option.bbox, em));
-  const best = Math.max(...rings);
-  const marked = rings.map((ring) => ring >= RING_MARKED && ring * RING_RATIO >= best);
-  const lowestMarked = Math.min(...rings.filter((_, i) => marked[i]));
-  const highestOther = Math.max(0, ...rings.filter((_, i) => !marked[i]));
-  const separation = marked.some(Boolean)
-    ? Math.min(1, (lowestMarked - RING_RATIO * highestOther) / lowestMarked + 0.5)
-    : Math.min(1, Math.max(0, 1 - best / RING_MARKED));
-  return { marked, confidence: Math.max(0, separation), reasons: [] };
+  const shares = circles(located, lines, ink, em);
+  const missing = shares.some((share) => share === null);
+  return {
+    marked: shares.map((share) => (share ?? 0) >= CIRCLED),
+    confidence: certainty(shares, CIRCLED) * (missing ? 0.7 : 1),
+    reasons: missing ? ["丸囲みを確かめられない選択肢があります"] : [],
+  };
+}
+
+/** How far the least clear measurement is from its threshold, relative to it: 0 at it, 1 far off. */
+function certainty(measures: readonly (number | null)[], threshold: number): number {
+  const known = measures.filter((measure): measure is number => measure !== null);
+  if (known.length === 0) return 0;
+  return Math.min(
+    ...known.map((measure) => Math.min(1, Math.abs(measure - threshold) / threshold)),
+  );
 }
 
 /**
@@ -134,25 +199,20 @@ function boxFills(
 ): (number | null)[] {
   const fills: (number | null)[] = located.map(() => null);
   for (const line of byLine(located)) {
-    const options = line.map((index) => located[index] as LocatedOption);
-    const band = toEdges(unionBoxes(options.map((option) => option.bbox)) as BBox, ink);
+    const band = toEdges(unionBoxes(line.map((option) => option.bbox)) as BBox, ink);
     const boxes = findCheckBoxes(
       ink,
       {
-        ...band,
         left: Math.max(0, Math.round(band.left - BOX_REACH_EM * em)),
-        top: Math.round(band.top - BAND_MARGIN_EM * em),
-        bottom: Math.round(band.bottom + BAND_MARGIN_EM * em),
+        right: band.right,
+        top: Math.max(0, Math.round(band.top - BAND_MARGIN_EM * em)),
+        bottom: Math.min(ink.height, Math.round(band.bottom + BAND_MARGIN_EM * em)),
       },
       em,
     );
     const used = new Set<number>();
-    line.forEach((index, order) => {
-      const option = located[index] as LocatedOption;
-      const previousLeft =
-        order > 0
-          ? (located[line[order - 1] as number] as LocatedOption).bbox[0]
-          : Number.NEGATIVE_INFINITY;
+    line.forEach((option, order) => {
+      const previousLeft = line[order - 1]?.bbox[0] ?? Number.NEGATIVE_INFINITY;
       const paired =
         boxes.length === line.length
           ? order
@@ -164,28 +224,48 @@ function boxFills(
       const box = boxes[paired];
       if (!box) return;
       used.add(paired);
-      fills[index] = boxFill(ink, box);
+      fills[located.indexOf(option)] = boxFill(ink, box);
     });
   }
   return fills;
 }
 
-/** Indices of the options on each line, each line left to right. */
-function byLine(located: readonly LocatedOption[]): number[][] {
-  const lines: number[][] = [];
-  const order = located
-    .map((_, index) => index)
-    .sort((a, b) => (located[a] as LocatedOption).bbox[0] - (located[b] as LocatedOption).bbox[0]);
-  for (const index of order) {
-    const box = (located[index] as LocatedOption).bbox;
-    const line = lines.find(
-      (candidate) =>
-        verticalOverlapShare((located[candidate[0] as number] as LocatedOption).bbox, box) >= 0.5,
-    );
-    if (line) line.push(index);
-    else lines.push([index]);
+/** How much of each option a hand-drawn loop goes round, line by line. */
+function circles(
+  located: readonly LocatedOption[],
+  lines: readonly Token[][],
+  ink: GreyImage,
+  em: number,
+): (number | null)[] {
+  const shares: (number | null)[] = located.map(() => null);
+  for (const line of byLine(located)) {
+    const band = lineBand(lines[line[0]?.line ?? 0] ?? [], em);
+    // In the order OCR read them: its positions are what circles throw off, not its order.
+    const inOrder = [...line].sort((a, b) => (a.glyphs[0]?.id ?? 0) - (b.glyphs[0]?.id ?? 0));
+    const widths = inOrder.map((option) => printedWidth(option.word));
+    circledShares(ink, band, widths).forEach((share, index) => {
+      shares[located.indexOf(inOrder[index] as LocatedOption)] = share;
+    });
   }
-  return lines;
+  return shares;
+}
+
+/** Where a line of options lies, from OCR's boxes: the ink refines it (circled-words.ts). */
+function lineBand(tokens: readonly Token[], em: number): TextBand {
+  return {
+    top: median(tokens.map((token) => token.bbox[1])),
+    bottom: median(tokens.map((token) => token.bbox[1] + token.bbox[3])),
+    left: Math.min(...tokens.map((token) => token.bbox[0])) - LINE_REACH_EM * em,
+    right: Math.max(...tokens.map((token) => right(token.bbox))) + LINE_REACH_EM * em,
+    em,
+  };
+}
+
+/** The options on each line, left to right. */
+function byLine(located: readonly LocatedOption[]): LocatedOption[][] {
+  const lines = new Map<number, LocatedOption[]>();
+  for (const option of located) lines.set(option.line, [...(lines.get(option.line) ?? []), option]);
+  return [...lines.values()].map((line) => line.sort((a, b) => a.bbox[0] - b.bbox[0]));
 }
 
 function fromText(located: readonly LocatedOption[]): MarkDecision {

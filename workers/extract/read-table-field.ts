@@ -8,8 +8,12 @@ import { unionBoxes } from "./boxes.ts";
 import { locateOptions } from "./locate-options.ts";
 import { normaliseValue } from "./normalise-value.ts";
 import type { Token } from "./page-text.ts";
-import { rawText } from "./raw-text.ts";
-import { type FieldReading, ocrConfidence, type ReadFieldContext } from "./read-field.ts";
+import {
+  type FieldReading,
+  ocrConfidence,
+  type ReadFieldContext,
+  writtenText,
+} from "./read-field.ts";
 import { readTableRows } from "./read-table.ts";
 
 /**
@@ -36,7 +40,7 @@ export function readTableField(
       const entry: Record<string, unknown> = {};
       const rawCells: string[] = [];
       for (const column of field.columns ?? []) {
-        const cell = readCell(column, row.cells.get(column.key) ?? [], header.em, context);
+        const cell = readCell(column, row.cells.get(column.key) ?? [], page, header.em, context);
         entry[column.key] = cell.value;
         rawCells.push(cell.raw);
         confidence = Math.min(confidence, cell.confidence);
@@ -70,10 +74,12 @@ interface CellReading {
 function readCell(
   column: TableColumnDefinition,
   lines: readonly Token[][],
+  page: AnalysedPage,
   em: number,
   context: ReadFieldContext,
 ): CellReading {
-  const raw = rawText(lines, column.type, em);
+  const written = writtenText(lines, column.type, page.text.ink, em);
+  const raw = written.text;
   if (raw === "") return { value: null, raw, confidence: 0, reason: "記入がありません" };
   const confidence = ocrConfidence(lines.flat().flatMap((token) => token.glyphs));
   if (column.options) {
@@ -87,6 +93,11 @@ function readCell(
   }
   const result = normaliseValue(column.type, raw, { today: context.today });
   if (!result.ok) return { value: null, raw, confidence: 0, reason: result.reason };
-  const warning = result.warnings?.join("、") ?? null;
-  return { value: result.value, raw, confidence, reason: warning };
+  const doubts = [...written.reasons, ...(result.warnings ?? [])];
+  return {
+    value: result.value,
+    raw,
+    confidence,
+    reason: doubts.length > 0 ? doubts.join("、") : null,
+  };
 }

@@ -1,3 +1,4 @@
+import type { FieldType } from "../../config/forms/form-definitions.ts";
 import { toEdges } from "../ocr/grey-image.ts";
 import type { BBox } from "../ocr/ocr-result.ts";
 import {
@@ -21,13 +22,29 @@ export interface ValueText {
   bbox: BBox | null;
   /** Character height of the value's lines. */
   em: number;
-  /** Where it was read: in a ruled cell, beside its label on the same line, or below it. */
-  source: "cell" | "beside" | "below";
 }
 
+/**
+ * How far a value runs: one line (names, dates, numbers never wrap), the lines a short text or
+ * a row of options wraps onto, or a long free text's whole paragraph until the next label.
+ */
+export type ValueExtent = "line" | "wrapped" | "long";
+
+export function valueExtent(type: FieldType): ValueExtent {
+  if (type === "longtext") return "long";
+  return WRAPPING.has(type) ? "wrapped" : "line";
+}
+
+const WRAPPING: ReadonlySet<FieldType> = new Set([
+  "text",
+  "address",
+  "choice",
+  "multichoice",
+  "boolean",
+]);
+
 export interface ValueRegionOptions {
-  /** Long free text (主訴, 相談内容 …): read over all its lines until the next label. */
-  long: boolean;
+  extent: ValueExtent;
   /** Every label on the page and the progress table's heading: a value never runs past one. */
   stops: readonly BBox[];
   /** Characters of labels and titles, never part of a value. */
@@ -37,7 +54,7 @@ export interface ValueRegionOptions {
 /** A value wrapped onto the next line starts no further left than this, in em, of the first. */
 const WRAP_INDENT_EM = 0.5;
 /** Lines of one value, or of a long text, are at most this far apart. */
-const SHORT_LINE_GAP_EM = 1.0;
+const SHORT_LINE_GAP_EM = 1.4;
 const LONG_LINE_GAP_EM = 3.5;
 /** A value box under its label starts within this distance below it. */
 const BOX_BELOW_EM = 2.5;
@@ -62,16 +79,16 @@ export function readValueRegion(
   if (beside.length > 0) {
     const start = Math.min(...beside.map((token) => token.bbox[0]));
     const more = linesBelow(page, options, {
-      left: options.long ? hit.bbox[0] - em : start - WRAP_INDENT_EM * em,
+      left: options.extent === "long" ? hit.bbox[0] - em : start - WRAP_INDENT_EM * em,
       right: rightStop(hit, page, options),
       top: bottom(unionBoxes(beside.map((token) => token.bbox)) as BBox),
       em,
     });
-    return valueText([beside, ...more], em, "beside");
+    return valueText(options.extent === "line" ? [beside] : [beside, ...more], em);
   }
   const box = boxBelow(hit, page);
   if (box !== null) {
-    return valueText(cellLines(page, box, hit, options), em, "cell");
+    return valueText(cellLines(page, box, hit, options), em);
   }
   const below = linesBelow(page, options, {
     left: hit.bbox[0] - em,
@@ -80,18 +97,17 @@ export function readValueRegion(
     em,
     firstGap: BOX_BELOW_EM,
   });
-  return valueText(below, em, "below");
+  return valueText(below, em);
 }
 
 /** `em` is the value's own character height: labels are often printed smaller than values. */
-function valueText(lines: Token[][], labelEm: number, source: ValueText["source"]): ValueText {
+function valueText(lines: Token[][], labelEm: number): ValueText {
   const kept = lines.filter((line) => line.length > 0);
   const heights = kept.flat().map((token) => token.bbox[3]);
   return {
     lines: kept,
     bbox: unionBoxes(kept.flat().map((token) => token.bbox)),
     em: heights.length > 0 ? median(heights) : labelEm,
-    source,
   };
 }
 
@@ -102,14 +118,14 @@ function fromCells(hit: LabelHit, page: PageText, options: ValueRegionOptions): 
   const cell = page.cells[index] as BBox;
   const em = hit.lines[0]?.em ?? 1;
   const own = cellLines(page, index, hit, options).filter((line) => line.length > 0);
-  if (own.length > 0) return valueText(own, em, "cell");
+  if (own.length > 0) return valueText(own, em);
   const holdsLabel = (box: BBox) =>
     options.stops.some((stop) => containsPoint(box, centreX(stop), centreY(stop)));
   const neighbour = nearestCell(page, cell, "right") ?? nearestCell(page, cell, "below");
   if (neighbour === null) return null;
   // Beside a label cell there is another label's cell: this label's value was left empty.
-  if (holdsLabel(page.cells[neighbour] as BBox)) return valueText([], em, "cell");
-  return valueText(cellLines(page, neighbour, hit, options), em, "cell");
+  if (holdsLabel(page.cells[neighbour] as BBox)) return valueText([], em);
+  return valueText(cellLines(page, neighbour, hit, options), em);
 }
 
 /** The lines read in cell `index`, minus labels and what lies before the label in its cell. */
@@ -203,7 +219,7 @@ interface Region {
  */
 function linesBelow(page: PageText, options: ValueRegionOptions, region: Region): Token[][] {
   const { em } = region;
-  const maxGap = (options.long ? LONG_LINE_GAP_EM : SHORT_LINE_GAP_EM) * em;
+  const maxGap = (options.extent === "long" ? LONG_LINE_GAP_EM : SHORT_LINE_GAP_EM) * em;
   const stopBelow = Math.min(
     page.height,
     ...options.stops
@@ -223,7 +239,7 @@ function linesBelow(page: PageText, options: ValueRegionOptions, region: Region)
     const allowed =
       lines.length === 0 && region.firstGap !== undefined ? region.firstGap * em : maxGap;
     if (gap > allowed) break;
-    if (NOTE.test((tokens[0] as Token).glyphs[0]?.char ?? "")) break;
+    if (NOTE.test(line.tokens[0]?.glyphs[0]?.char ?? "")) break;
     const span = unionBoxes(
       [...(lines.at(-1) ?? []), ...tokens].map((token) => token.bbox),
     ) as BBox;
@@ -235,6 +251,7 @@ function linesBelow(page: PageText, options: ValueRegionOptions, region: Region)
     )
       break;
     lines.push(tokens);
+    if (options.extent === "line") break;
     previousBottom = Math.max(...tokens.map((token) => bottom(token.bbox)));
   }
   return lines;

@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { extractForms } from "../../workers/extract/extract-forms.ts";
+import type { FieldItem } from "../../workers/extract/extracted-form.ts";
+import { InkPage, type Mark } from "./synthetic-ink.ts";
+
+function read(page: InkPage, withInk = true): Record<string, FieldItem> {
+  const [form] = extractForms([page.evidence({ withInk })], { today: "2025-01-01" });
+  return { ...form?.items.common, ...form?.items.optional };
+}
+
+function sex(marks: [Mark, Mark, Mark]): FieldItem | undefined {
+  const page = new InkPage();
+  page.options(
+    "性別",
+    [
+      ["男性", marks[0]],
+      ["女性", marks[1]],
+      ["その他", marks[2]],
+    ],
+    200,
+  );
+  return read(page).sex;
+}
+
+describe("choice marks read from the ink", () => {
+  it("reads a ticked box, whatever OCR made of it", () => {
+    expect(sex(["empty", "check", "empty"])).toMatchObject({ value: "female", needsReview: false });
+  });
+
+  it("reads a filled box", () => {
+    expect(sex(["fill", "empty", "empty"])).toMatchObject({ value: "male", needsReview: false });
+  });
+
+  it("reads an option circled by hand", () => {
+    expect(sex(["none", "none", "circle"])).toMatchObject({ value: "other", needsReview: false });
+  });
+
+  it("sends two marked options, or none, to review without a value", () => {
+    expect(sex(["check", "check", "empty"])).toMatchObject({
+      value: null,
+      needsReview: true,
+      reason: expect.stringContaining("複数の選択肢に印があります"),
+    });
+    expect(sex(["empty", "empty", "empty"])).toMatchObject({
+      value: null,
+      needsReview: true,
+      reason: expect.stringContaining("印のついた選択肢がありません"),
+    });
+  });
+
+  it("reads every marked option of a multichoice over two lines, boxes or circles", () => {
+    for (const [marked, blank] of [
+      ["check", "empty"],
+      ["circle", "none"],
+    ] as [Mark, Mark][]) {
+      const page = new InkPage();
+      page.title("アセスメントシート");
+      page.options(
+        "課題",
+        [
+          ["経済的困窮", marked],
+          ["就労", blank],
+          ["住まい", blank],
+          ["健康", blank],
+          ["障害", blank],
+          ["介護", marked],
+        ],
+        200,
+      );
+      page.options(
+        null,
+        [
+          ["子育て", blank],
+          ["ひきこもり", blank],
+          ["家族関係", blank],
+          ["債務", marked],
+          ["虐待・DV", blank],
+          ["その他", blank],
+        ],
+        250,
+      );
+      expect(read(page).issues, marked).toMatchObject({
+        value: ["economic", "care", "debt"],
+        needsReview: false,
+      });
+    }
+  });
+
+  it("reads the era circled on a printed row of eras", () => {
+    const page = new InkPage();
+    page.eraDate("生年月日", ["大正", "昭和", "平成"], "昭和", "62年11月3日", 200);
+    expect(read(page).birth_date).toMatchObject({ value: "1987-11-03", needsReview: false });
+  });
+
+  it("reads circled options OCR could not read in their printed order, for review", () => {
+    const page = new InkPage();
+    page.title("終結報告書");
+    page.options(
+      "終結",
+      [
+        ["終結", "none", "の了"],
+        ["継続", "circle", "絡"],
+      ],
+      200,
+    );
+    expect(read(page).closure).toMatchObject({
+      value: "continued",
+      needsReview: true,
+      reason: expect.stringContaining("印刷の順序"),
+    });
+  });
+
+  it("without ink, trusts OCR's box characters only for a value sent to review", () => {
+    const page = new InkPage();
+    const word = (text: string, x: number) => ({
+      text,
+      confidence: 0.95,
+      bbox: [x, 180, 30 * text.length, 28] as [number, number, number, number],
+    });
+    page.line([word("性別", 100), word("☑男性", 350), word("□女性", 520)]);
+    expect(read(page, false).sex).toMatchObject({ value: "male", needsReview: true });
+  });
+});

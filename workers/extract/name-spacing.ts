@@ -1,0 +1,127 @@
+import { type GreyImage, isBlankColumn, toEdges } from "../ocr/grey-image.ts";
+import { median, right, unionBoxes } from "./boxes.ts";
+import type { Glyph, Token } from "./page-text.ts";
+
+/**
+ * 姓 and 名 are set apart on paper by a space (full-width or ASCII), which OCR as often as not
+ * drops (中川麻衣) or invents where two kana stand apart (さいと う). The ink says where it is:
+ * of the blank runs between the name's characters, a space is the widest by far. It is taken
+ * only when clearly so; a gap near the threshold leaves the spacing in doubt, for review.
+ */
+export interface SpacedName {
+  text: string;
+  /** The gap between two characters was neither clearly a space nor clearly not one. */
+  doubtful: boolean;
+}
+
+export interface NameSpacingOptions {
+  ink: GreyImage;
+  em: number;
+  script: keyof typeof SPACE_EM;
+}
+
+/**
+ * What the blanks between a name's characters say, in em of character height, measured on
+ * printed names: kanji of one name stand 0.1–0.3 em apart (川, 千 leave a quarter em inside),
+ * an ASCII space makes 0.3–0.6 em and always clearly the widest gap, a full-width space over
+ * 1 em. Kana stand 0.2–0.5 em apart and an ASCII space between them is often no wider than
+ * that: short of a full-width space, a kana reading's split is left to the reviewer.
+ */
+const SPACING = {
+  name: { noSpaceBelow: 0.25, spaceAbove: 0.6, surelyLeads: 2, neverLeads: 1.3 },
+  kana: {
+    noSpaceBelow: 0.3,
+    spaceAbove: 0.7,
+    surelyLeads: Number.POSITIVE_INFINITY,
+    neverLeads: 0,
+  },
+} as const;
+/** For the fallback on OCR's word gaps when there is no ink to measure. */
+export const SPACE_EM = { name: SPACING.name.noSpaceBelow, kana: SPACING.kana.spaceAbove } as const;
+/** How many times wider than the next blank a space is, at the least. */
+const SPACE_LEAD = 1.6;
+/** A full-width space is also wider than the next blank, by this much. */
+const WIDE_SPACE_LEAD = 1.3;
+
+export function spaceName(lines: readonly Token[][], options: NameSpacingOptions): SpacedName {
+  const glyphs = lines.flat().flatMap((token) => token.glyphs);
+  const chars = glyphs.map((glyph) => glyph.char).join("");
+  const box = unionBoxes(glyphs.map((glyph) => glyph.bbox));
+  if (!box || glyphs.length < 2) return { text: chars, doubtful: false };
+  const top = median(glyphs.map((glyph) => glyph.bbox[1]));
+  const bottom = median(glyphs.map((glyph) => glyph.bbox[1] + glyph.bbox[3]));
+  const runs = blankRuns(options.ink, { left: box[0], right: right(box), top, bottom });
+  const [widest, next] = [...runs].sort((a, b) => b.width - a.width);
+  if (!widest) return { text: chars, doubtful: false };
+  const rule = SPACING[options.script];
+  const gap = widest.width / options.em;
+  const lead = widest.width / Math.max(1, next?.width ?? 0);
+  let isSpace: boolean;
+  let doubtful = false;
+  if (gap < rule.noSpaceBelow) isSpace = false;
+  else if (gap >= rule.spaceAbove && lead >= WIDE_SPACE_LEAD) isSpace = true;
+  else if (lead >= rule.surelyLeads) isSpace = true;
+  else if (lead < rule.neverLeads) isSpace = false;
+  else {
+    isSpace = lead >= SPACE_LEAD;
+    doubtful = true;
+  }
+  if (!isSpace) return { text: chars, doubtful };
+  const at = boundaryNearest(glyphs, widest.centre);
+  // OCR splits words where it sees a space; a gap it read through is a wide character (口, 一
+  // leave room beside them), unless it is as wide as a full-width space.
+  if (!(glyphs[at] as Glyph).wordStart && gap < rule.spaceAbove)
+    return { text: chars, doubtful: true };
+  return {
+    text: `${glyphs
+      .slice(0, at)
+      .map((g) => g.char)
+      .join("")} ${glyphs
+      .slice(at)
+      .map((g) => g.char)
+      .join("")}`,
+    doubtful,
+  };
+}
+
+interface Run {
+  width: number;
+  centre: number;
+}
+
+/** Blank column runs strictly between the name's first and last inked columns. */
+function blankRuns(
+  ink: GreyImage,
+  area: { left: number; right: number; top: number; bottom: number },
+): Run[] {
+  const edges = toEdges([area.left, area.top, area.right - area.left, area.bottom - area.top], ink);
+  const runs: Run[] = [];
+  let start: number | undefined;
+  let seenInk = false;
+  for (let x = edges.left; x < edges.right; x++) {
+    if (isBlankColumn(ink, x, edges.top, edges.bottom)) {
+      if (seenInk) start ??= x;
+    } else {
+      if (start !== undefined) runs.push({ width: x - start, centre: (start + x) / 2 });
+      start = undefined;
+      seenInk = true;
+    }
+  }
+  return runs;
+}
+
+/** Index of the glyph after the boundary between characters closest to `x`. */
+function boundaryNearest(glyphs: readonly Glyph[], x: number): number {
+  let best = 1;
+  let distance = Number.POSITIVE_INFINITY;
+  for (let index = 1; index < glyphs.length; index++) {
+    const before = glyphs[index - 1] as Glyph;
+    const after = glyphs[index] as Glyph;
+    const boundary = (right(before.bbox) + after.bbox[0]) / 2;
+    if (Math.abs(boundary - x) < distance) {
+      distance = Math.abs(boundary - x);
+      best = index;
+    }
+  }
+  return best;
+}
