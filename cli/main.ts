@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { type Config, ConfigError, loadConfig } from "../config/config.ts";
+import { FormDefinitionsError } from "../config/forms/municipality-forms.ts";
 import { logger } from "../config/logger.ts";
 import { EmbeddedDatabaseInUseError } from "../storage/db/embedded-database-lock.ts";
 import { RedisUnavailableError } from "../storage/redis/private-redis-server.ts";
@@ -21,6 +22,7 @@ function run(command: (config: Config) => Promise<number> | number, defaultLogLe
     } catch (error) {
       if (
         error instanceof ConfigError ||
+        error instanceof FormDefinitionsError ||
         error instanceof RedisUnavailableError ||
         error instanceof EmbeddedDatabaseInUseError
       ) {

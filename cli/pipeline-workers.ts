@@ -1,4 +1,5 @@
 import path from "node:path";
+import { loadFormDefinitions } from "../config/forms/municipality-forms.ts";
 import { TesseractPool } from "../workers/ocr/tesseract-pool.ts";
 import { ExtractService } from "../workers/services/extract-service.ts";
 import { OcrService } from "../workers/services/ocr-service.ts";
@@ -17,6 +18,7 @@ const forgottenAfterMs = 5 * 60_000;
 /** Starts the split, OCR and extract workers of this process on the runtime's queues and stores. */
 export async function startPipelineWorkers(runtime: Runtime): Promise<PipelineWorkers> {
   const { config, objects, files, pages, records, jobs } = runtime;
+  const definitions = await loadFormDefinitions(config.formsFile);
   const pool = new TesseractPool({ size: config.ocrWorkers });
   const host = new WorkerHost(
     runtime.redis,
@@ -27,7 +29,10 @@ export async function startPipelineWorkers(runtime: Runtime): Promise<PipelineWo
         workDir: path.join(config.dataDir, "work"),
       }),
       ocr: new OcrService(objects, files, pages, pool),
-      extract: new ExtractService(objects, files, pages, records),
+      extract: new ExtractService(objects, files, pages, records, {
+        definitions,
+        reviewThreshold: config.reviewThreshold,
+      }),
       files,
     },
     {

@@ -85,6 +85,16 @@ const settings = {
     doc: "Resolution for PDF pages that must be rendered (no single embedded scan image).",
     schema: z.coerce.number().int().min(72).max(600).default(300),
   },
+  formsFile: {
+    env: "KAMIROKU_FORMS_FILE",
+    doc: "JSON file of the municipality's additions to the built-in forms (titles, labels, 独自項目); see config/forms/municipalities/example.json. Unset: built-in forms only.",
+    schema: z.string().min(1).optional(),
+  },
+  reviewThreshold: {
+    env: "KAMIROKU_REVIEW_THRESHOLD",
+    doc: "A field read with less confidence than this (0..1) goes to review.",
+    schema: z.coerce.number().min(0).max(1).default(0.85),
+  },
   ocrWorkers: {
     env: "KAMIROKU_OCR_WORKERS",
     doc: "tesseract.js workers per process. Default: the number of cores.",

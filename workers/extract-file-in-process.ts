@@ -2,7 +2,7 @@ import path from "node:path";
 import { sha256OfFile } from "../ingest/hash-file.ts";
 import { attachRedactions } from "./extract/attach-redactions.ts";
 import { evidenceFromReading } from "./extract/evidence-from-reading.ts";
-import { extractForms } from "./extract/extract-forms.ts";
+import { type ExtractFormsOptions, extractForms } from "./extract/extract-forms.ts";
 import { recordIdFor } from "./extract/record-id.ts";
 import { type RecordV1, toRecordV1 } from "./extract/record-v1.ts";
 import { readPage } from "./ocr/read-page.ts";
@@ -14,6 +14,7 @@ export interface ExtractFileOptions {
   pool: TesseractPool;
   maxPixels: number;
   renderDpi: number;
+  extraction?: ExtractFormsOptions;
 }
 
 /**
@@ -40,7 +41,13 @@ export async function extractFileInProcess(
   }
   const pages = await Promise.all(pending);
   const pageTexts = new Map(pages.map((page) => [page.pageNumber, page.text]));
-  const forms = attachRedactions(extractForms(pages.map((page) => page.evidence)), pages);
+  const forms = attachRedactions(
+    extractForms(
+      pages.map((page) => page.evidence),
+      options.extraction,
+    ),
+    pages,
+  );
   return forms.map((form) =>
     toRecordV1({
       recordId: recordIdFor(sha256, form.formIndex),

@@ -1,4 +1,5 @@
 import type { Config } from "../../config/config.ts";
+import { loadFormDefinitions } from "../../config/forms/municipality-forms.ts";
 import { InputFileError } from "../../ingest/input-file-error.ts";
 import { extractFileInProcess } from "../../workers/extract-file-in-process.ts";
 import { TesseractPool } from "../../workers/ocr/tesseract-pool.ts";
@@ -19,6 +20,10 @@ export async function extractCommand(
       pool,
       maxPixels: config.maxImageMegapixels * 1_000_000,
       renderDpi: config.renderDpi,
+      extraction: {
+        definitions: await loadFormDefinitions(config.formsFile),
+        reviewThreshold: config.reviewThreshold,
+      },
     });
     if (options.json) {
       console.log(JSON.stringify(records, null, 2));

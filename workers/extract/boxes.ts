@@ -18,17 +18,18 @@ export function centreY(box: BBox): number {
   return box[1] + box[3] / 2;
 }
 
+/** The smallest whole-pixel box around `boxes` (glyph boxes split from words are fractional). */
 export function unionBoxes(boxes: readonly BBox[]): BBox | null {
   if (boxes.length === 0) return null;
-  const x0 = Math.min(...boxes.map((box) => box[0]));
-  const y0 = Math.min(...boxes.map((box) => box[1]));
-  const x1 = Math.max(...boxes.map(right));
-  const y1 = Math.max(...boxes.map(bottom));
+  const x0 = Math.floor(Math.min(...boxes.map((box) => box[0])));
+  const y0 = Math.floor(Math.min(...boxes.map((box) => box[1])));
+  const x1 = Math.ceil(Math.max(...boxes.map(right)));
+  const y1 = Math.ceil(Math.max(...boxes.map(bottom)));
   return [x0, y0, x1 - x0, y1 - y0];
 }
 
 /** Length of the overlap of two intervals, 0 when they are apart. */
-export function overlap(a0: number, a1: number, b0: number, b1: number): number {
+function overlap(a0: number, a1: number, b0: number, b1: number): number {
   return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
 }
 

@@ -1,12 +1,4 @@
-import {
-  type Edges,
-  type GreyImage,
-  inkShare,
-  isInk,
-  shrinkToInk,
-  toEdges,
-} from "../ocr/grey-image.ts";
-import type { BBox } from "../ocr/ocr-result.ts";
+import { type Edges, type GreyImage, inkShare, isInk, shrinkToInk } from "../ocr/grey-image.ts";
 
 /**
  * Check boxes printed before choice options, measured in the page's ink: where they are and

@@ -22,7 +22,11 @@ export function lineWords(line: Line, image: GreyImage): OcrWord[] {
       }),
     )
     .filter((word) => word.text !== "");
-  return alignWordsToInk(words, image);
+  // Boundaries placed between characters land between pixels: boxes are stored as whole pixels.
+  return alignWordsToInk(words, image).map((word) => ({
+    ...word,
+    bbox: word.bbox.map(Math.round) as BBox,
+  }));
 }
 
 function toBBox({ x0, y0, x1, y1 }: { x0: number; y0: number; x1: number; y1: number }): BBox {

@@ -5,7 +5,7 @@ import type { RecordRepository } from "../../storage/repositories/record-reposit
 import type { SourceFileRepository } from "../../storage/repositories/source-file-repository.ts";
 import { attachRedactions, type PageRedactions } from "../extract/attach-redactions.ts";
 import { evidenceFromReading } from "../extract/evidence-from-reading.ts";
-import { extractForms } from "../extract/extract-forms.ts";
+import { type ExtractFormsOptions, extractForms } from "../extract/extract-forms.ts";
 import type { PageEvidence } from "../extract/page-evidence.ts";
 import { recordIdFor } from "../extract/record-id.ts";
 import type { OcrPageResult } from "../ocr/ocr-result.ts";
@@ -18,6 +18,7 @@ export class ExtractService {
     private readonly files: SourceFileRepository,
     private readonly pages: PageRepository,
     private readonly records: RecordRepository,
+    private readonly options: ExtractFormsOptions,
   ) {}
 
   async handleExtract({ fileId }: ExtractJobData): Promise<void> {
@@ -37,7 +38,7 @@ export class ExtractService {
       evidence.push(await evidenceFromReading(page.pageNumber, ocr, image));
       redactions.push({ pageNumber: page.pageNumber, redactions: ocr.redactions });
     }
-    for (const form of attachRedactions(extractForms(evidence), redactions)) {
+    for (const form of attachRedactions(extractForms(evidence, this.options), redactions)) {
       await this.records.upsertExtracted({
         id: recordIdFor(file.sha256, form.formIndex),
         fileId,
