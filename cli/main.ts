@@ -35,6 +35,12 @@ function run(command: (config: Config) => Promise<number> | number, defaultLogLe
   };
 }
 
+// `kamiroku extract … --json | head`: a reader that stops early is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 const program = new Command()
   .name("kamiroku")
   .description("紙録: scanned welfare-consultation case files → verified digital records");
