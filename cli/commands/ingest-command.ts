@@ -4,7 +4,9 @@ import { collectInputFiles } from "../../ingest/collect-input-files.ts";
 import { IngestService } from "../../ingest/ingest-service.ts";
 import { BatchProgress } from "../batch-progress.ts";
 import { printBatchReport } from "../batch-report.ts";
+import { ingestThroughServer } from "../ingest-through-server.ts";
 import { startPipelineWorkers } from "../pipeline-workers.ts";
+import { findRunningServer } from "../running-server.ts";
 import { openRuntime, type Runtime } from "../runtime.ts";
 import { waitForBatch } from "../wait-for-batch.ts";
 
@@ -26,6 +28,13 @@ export async function ingestCommand(
   paths: string[],
   options: IngestCommandOptions,
 ): Promise<number> {
+  const server = config.databaseUrl ? null : await findRunningServer(config.dataDir);
+  if (server) {
+    return ingestThroughServer(server, paths, {
+      ...options,
+      batch: options.batch ?? defaultBatchName(),
+    });
+  }
   const runtime = await openRuntime(config);
   try {
     return await ingestWithRuntime(runtime, paths, options);

@@ -5,6 +5,7 @@ import { logger } from "../../config/logger.ts";
 import { IngestService } from "../../ingest/ingest-service.ts";
 import { createApp } from "../../review-ui/app.ts";
 import { startPipelineWorkers } from "../pipeline-workers.ts";
+import { announceServer, withdrawServer } from "../running-server.ts";
 import { openRuntime } from "../runtime.ts";
 import { untilStopped } from "../until-stopped.ts";
 
@@ -28,11 +29,14 @@ export async function serveCommand(config: Config): Promise<number> {
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  logger.info({ url: `http://${config.host}:${port}/` }, "Kamiroku is serving");
+  const url = `http://${config.host}:${port}/`;
+  await announceServer(config.dataDir, url);
+  logger.info({ url }, "Kamiroku is serving");
   console.error(`Kamiroku: http://${config.host}:${port}/ (Ctrl+C で停止)`);
 
   await untilStopped();
   logger.info("shutting down");
+  await withdrawServer(config.dataDir);
   await new Promise((resolve) => server.close(resolve));
   await workers.close();
   await runtime.close();

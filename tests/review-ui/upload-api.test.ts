@@ -3,6 +3,8 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestCommand } from "../../cli/commands/ingest-command.ts";
+import { announceServer } from "../../cli/running-server.ts";
 import { openRuntime, type Runtime } from "../../cli/runtime.ts";
 import { IngestService } from "../../ingest/ingest-service.ts";
 import { createApp } from "../../review-ui/app.ts";
@@ -99,5 +101,25 @@ describe("HTTP upload endpoint", () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain("unsafe-inline");
     expect(await response.text()).toContain("紙録");
+  });
+
+  it("lets `kamiroku ingest` on the embedded stores go through a running server", async () => {
+    // Embedded stores: the server owns the database, so the command must not open it.
+    const dataDir = path.join(environment.config.dataDir, "embedded");
+    await announceServer(dataDir, baseUrl);
+    const config = {
+      ...environment.config,
+      dataDir,
+      databaseUrl: undefined,
+      minioEndpoint: undefined,
+    };
+    const exitCode = await ingestCommand(config, [sampleJpeg], { batch: "CLI経由" });
+    expect(exitCode).toBe(0);
+    const batch = await runtime.batches.findByName("CLI経由");
+    const files = await runtime.files.listByBatch(batch?.id ?? "");
+    expect(files.map((file) => [file.fileName, file.status])).toEqual([
+      ["評価シート.jpg", "duplicate"],
+    ]);
+    await expect(fs.stat(path.join(dataDir, "db"))).rejects.toThrow();
   });
 });
