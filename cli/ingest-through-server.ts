@@ -4,6 +4,7 @@ import { collectInputFiles } from "../ingest/collect-input-files.ts";
 import type { IngestOutcome } from "../ingest/ingest-service.ts";
 import type { BatchSummary } from "../storage/repositories/batch-repository.ts";
 import { BatchProgress } from "./batch-progress.ts";
+import { finishedStatuses } from "./wait-for-batch.ts";
 
 interface UploadReply {
   batch: { id: string; name: string };
@@ -19,8 +20,6 @@ interface BatchReply {
     errorMessage: string | null;
   }[];
 }
-
-const finishedStatuses = new Set(["done", "failed", "duplicate"]);
 
 /**
  * `kamiroku ingest` while a `kamiroku serve` holds the embedded stores: each file is streamed to
@@ -61,7 +60,9 @@ export async function ingestThroughServer(
     for (;;) {
       const reply = (await (await fetch(batchUrl)).json()) as BatchReply;
       progress.update(reply.summary);
-      if (reply.files.every((file) => finishedStatuses.has(file.status))) {
+      if (
+        reply.files.every((file) => (finishedStatuses as readonly string[]).includes(file.status))
+      ) {
         finalFiles = reply.files;
         break;
       }

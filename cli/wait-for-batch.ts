@@ -1,6 +1,7 @@
 import type { BatchRepository, BatchSummary } from "../storage/repositories/batch-repository.ts";
 
-const finishedStatuses = ["done", "failed", "duplicate"] as const;
+/** A file in one of these has nothing left to go through. */
+export const finishedStatuses = ["done", "failed", "duplicate"] as const;
 
 /** Polls until every file of the batch has finished (done, failed or duplicate). */
 export async function waitForBatch(
