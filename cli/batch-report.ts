@@ -1,3 +1,4 @@
+import type { StoredRecord } from "../storage/repositories/record-repository.ts";
 import type { Runtime } from "./runtime.ts";
 
 const statusLabels: Record<string, string> = {
@@ -31,9 +32,19 @@ export async function printBatchReport(runtime: Runtime, batchId: string): Promi
     const parts = [`  ${file.fileName}`, statusLabels[file.status] ?? file.status];
     if (pages.length) parts.push(`${pages.length} ページ`, `${characters} 文字`);
     if (confidence !== null) parts.push(`OCR信頼度 ${(confidence * 100).toFixed(0)}%`);
-    if (records.length) parts.push(`記録 ${records.map((record) => record.docType).join(", ")}`);
+    if (records.length) parts.push(`記録 ${records.map(describeRecord).join(", ")}`);
     if (file.errorMessage) parts.push(file.errorMessage);
     out.push(parts.join(" | "));
   }
   console.log(out.join("\n"));
+}
+
+/** "intake (読取 14 項目, 要確認 3)": how much a reviewer will have to look at. */
+function describeRecord(record: StoredRecord): string {
+  const fields = Object.values(record.items).flatMap((group) =>
+    Object.values(group as Record<string, { value: unknown; needsReview: boolean }>),
+  );
+  const read = fields.filter((field) => field.value !== null).length;
+  const toReview = fields.filter((field) => field.needsReview).length;
+  return `${record.docType} (読取 ${read} 項目, 要確認 ${toReview})`;
 }
