@@ -289,6 +289,20 @@ describe("values beside their labels", () => {
     expect(intake([]).age).toMatchObject({ value: null, needsReview: false });
   });
 
+  it("sends a value under a label misread past the usual allowance to review", () => {
+    const items = intake([
+      {
+        y: 300,
+        words: [
+          ["年上", 150],
+          ["48歳", 400],
+        ],
+      },
+    ]);
+    expect(items.age).toMatchObject({ value: 48, needsReview: true });
+    expect(items.age?.reason).toContain("項目名");
+  });
+
   it("sends a value its normaliser refuses to review, with the reason", () => {
     expect(
       intake([

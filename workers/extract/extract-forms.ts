@@ -6,6 +6,7 @@ import {
 } from "../../config/forms/form-definitions.ts";
 import { type AnalysedPage, analysePage } from "./analyse-page.ts";
 import type { ExtractedForm, FieldItem, RecordItems } from "./extracted-form.ts";
+import { findLabels } from "./find-labels.ts";
 import { findOptionsRow } from "./find-options-row.ts";
 import type { PageEvidence } from "./page-evidence.ts";
 import { type FieldReading, type ReadFieldContext, readField } from "./read-field.ts";
@@ -96,6 +97,7 @@ function readBest(
   );
   if (readings.length === 0 && field.options)
     readings.push(...byOptionsRow(field, form.pages, context));
+  if (readings.length === 0) readings.push(...byMisreadLabel(field, form.pages, context));
   return (
     readings.sort(
       (a, b) =>
@@ -103,6 +105,38 @@ function readBest(
         a.reasons.length - b.reasons.length ||
         b.confidence - a.confidence,
     )[0] ?? null
+  );
+}
+
+/**
+ * A field whose label was not found may still be printed, its label misread past what
+ * findLabels allows (年齢 read as 年上): a field left out silently would be accepted as absent.
+ * Its label is looked for once more with one more misread character; a value read there that
+ * passes its type's checks is kept, always for review.
+ */
+function byMisreadLabel(
+  field: FieldDefinition,
+  pages: readonly AnalysedPage[],
+  context: ReadFieldContext,
+): FieldReading[] {
+  if (field.labels.length === 0 || field.type === "table") return [];
+  return pages.flatMap((page) =>
+    findLabels(page.text, [field], page.claimed, 1).flatMap((hit) => {
+      const value = readValueRegion(hit, page.text, {
+        extent: valueExtent(field.type),
+        stops: page.stops,
+        claimed: page.claimed,
+      });
+      const reading = readField(field, value, page.text, context);
+      if (reading.value === null) return [];
+      return [
+        {
+          ...reading,
+          confidence: reading.confidence * LABEL_EDIT_FACTOR ** hit.edits,
+          reasons: [...reading.reasons, `項目名が「${field.labels[0]}」と確かには読めません`],
+        },
+      ];
+    }),
   );
 }
 

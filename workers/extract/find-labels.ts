@@ -55,19 +55,21 @@ export function findLabels(
   page: PageText,
   targets: readonly LabelTarget[],
   exclude: ReadonlySet<number> = new Set(),
+  /** Misread characters allowed beyond allowedEdits: for a second look at a label not found. */
+  extraEdits = 0,
 ): LabelHit[] {
   const variants = targets.flatMap((target) =>
     target.labels.map((label) => ({ key: labelKey(label), target, label })),
   );
   const longest = Math.max(0, ...variants.map((variant) => variant.key.length));
   const candidates = page.lines.flatMap((line) => lineCandidates(line, longest, exclude));
-  const hits = select(candidates.flatMap((candidate) => matches(candidate, variants)));
+  const hits = select(candidates.flatMap((candidate) => matches(candidate, variants, extraEdits)));
   const claimed = new Set(hits.flatMap((hit) => [...hit.glyphIds]));
   const wrapped = wrappedCandidates(page.lines, new Set([...claimed, ...exclude]));
   const wrappedVariants = variants.filter((variant) => variant.key.length >= WRAP_MIN_LENGTH);
   return [
     ...hits,
-    ...select(wrapped.flatMap((candidate) => matches(candidate, wrappedVariants))),
+    ...select(wrapped.flatMap((candidate) => matches(candidate, wrappedVariants, extraEdits))),
   ].sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
 }
 
@@ -176,7 +178,11 @@ function leadingRun(line: TextLine, claimed: ReadonlySet<number>): Run | null {
   };
 }
 
-function matches(candidate: Candidate, variants: readonly Variant[]): LabelHit[] {
+function matches(
+  candidate: Candidate,
+  variants: readonly Variant[],
+  extraEdits: number,
+): LabelHit[] {
   const key = labelKey(charsOf(candidate.glyphs));
   if (key === "") return [];
   const nextKey = candidate.next ? labelKey(candidate.next.char) : "";
@@ -188,7 +194,8 @@ function matches(candidate: Candidate, variants: readonly Variant[]): LabelHit[]
       hits.push(hit(candidate, variant, 0, [...candidate.glyphs, candidate.next]));
       continue;
     }
-    const allowed = allowedEdits(variant.key.length);
+    // A relaxed look never takes a label with no character right.
+    const allowed = Math.min(allowedEdits(variant.key.length) + extraEdits, variant.key.length - 1);
     if (Math.abs(variant.key.length - key.length) > allowed) continue;
     const edits = editDistance(key, variant.key);
     if (edits <= allowed) hits.push(hit(candidate, variant, edits, candidate.glyphs));

@@ -1,7 +1,15 @@
 import type { TableColumnDefinition } from "../../config/forms/form-definitions.ts";
 import { toEdges } from "../ocr/grey-image.ts";
 import type { BBox } from "../ocr/ocr-result.ts";
-import { bottom, centreX, centreY, right, unionBoxes, verticalOverlapShare } from "./boxes.ts";
+import {
+  bottom,
+  centreX,
+  centreY,
+  median,
+  right,
+  unionBoxes,
+  verticalOverlapShare,
+} from "./boxes.ts";
 import { findLabels, type LabelHit } from "./find-labels.ts";
 import { horizontalRulings, verticalRulings } from "./ink-rulings.ts";
 import type { PageText, Token } from "./page-text.ts";
@@ -202,10 +210,19 @@ function rowEdges(
   return [...edges, span.end];
 }
 
+const SPECK = /^[\p{P}]+$/u;
+
 /** Tokens of one table cell as lines, top to bottom, left to right. */
 function intoLines(tokens: readonly Token[]): Token[][] {
   const lines: Token[][] = [];
-  for (const token of [...tokens].sort((a, b) => centreY(a.bbox) - centreY(b.bbox))) {
+  const height = median(tokens.map((token) => token.bbox[3]));
+  // A speck read as punctuation, far smaller than the cell's characters, is not written text.
+  const speck = (token: Token) =>
+    SPECK.test(token.glyphs.map((glyph) => glyph.char).join("")) &&
+    Math.max(token.bbox[2], token.bbox[3]) < 0.3 * height;
+  for (const token of [...tokens]
+    .filter((token) => !speck(token))
+    .sort((a, b) => centreY(a.bbox) - centreY(b.bbox))) {
     const line = lines.find(
       (candidate) => verticalOverlapShare((candidate[0] as Token).bbox, token.bbox) >= 0.5,
     );

@@ -58,6 +58,8 @@ const SHORT_LINE_GAP_EM = 1.4;
 const LONG_LINE_GAP_EM = 3.5;
 /** A value box under its label starts within this distance below it. */
 const BOX_BELOW_EM = 2.5;
+/** A token of nothing but punctuation: often a speck of dirt on a scan. */
+const PUNCTUATION_ONLY = /^\p{P}*$/u;
 /** Notes printed on the form (※…) are not part of a value above them. */
 const NOTE = /^※/u;
 
@@ -117,7 +119,11 @@ function fromCells(hit: LabelHit, page: PageText, options: ValueRegionOptions): 
   if (index === null || index === undefined) return null;
   const cell = page.cells[index] as BBox;
   const em = hit.lines[0]?.em ?? 1;
-  const own = cellLines(page, index, hit, options).filter((line) => line.length > 0);
+  // A speck read as punctuation (. ・ ,) beside the label does not make the label's cell the
+  // value's: the value is then in the neighbouring cell.
+  const own = cellLines(page, index, hit, options).filter((line) =>
+    line.some((token) => !PUNCTUATION_ONLY.test(token.glyphs.map((g) => g.char).join(""))),
+  );
   if (own.length > 0) return valueText(own, em);
   const holdsLabel = (box: BBox) =>
     options.stops.some((stop) => containsPoint(box, centreX(stop), centreY(stop)));
