@@ -1,4 +1,5 @@
 import path from "node:path";
+import { inputLimits } from "../config/config.ts";
 import { loadFormDefinitions } from "../config/forms/municipality-forms.ts";
 import { TesseractPool } from "../workers/ocr/tesseract-pool.ts";
 import { ExtractService } from "../workers/services/extract-service.ts";
@@ -24,7 +25,7 @@ export async function startPipelineWorkers(runtime: Runtime): Promise<PipelineWo
     runtime.redis,
     {
       split: new SplitService(objects, files, pages, jobs, {
-        maxPixels: config.maxImageMegapixels * 1_000_000,
+        maxPixels: inputLimits(config).maxPixels,
         renderDpi: config.renderDpi,
         workDir: path.join(config.dataDir, "work"),
       }),

@@ -203,3 +203,18 @@ export function documentedSettings(): { env: string; doc: string; default: strin
     };
   });
 }
+
+export interface InputLimits {
+  /** Largest page image, in pixels. */
+  maxPixels: number;
+  /** Largest file, in bytes. */
+  maxFileBytes: number;
+}
+
+/** The input size limits in the units the code checks them in. */
+export function inputLimits(config: Config): InputLimits {
+  return {
+    maxPixels: config.maxImageMegapixels * 1_000_000,
+    maxFileBytes: config.maxUploadMb * 1024 * 1024,
+  };
+}

@@ -1,4 +1,4 @@
-import type { Config } from "../../config/config.ts";
+import { type Config, inputLimits } from "../../config/config.ts";
 import { loadFormDefinitions } from "../../config/forms/municipality-forms.ts";
 import { InputFileError } from "../../ingest/input-file-error.ts";
 import { extractFileInProcess } from "../../workers/extract-file-in-process.ts";
@@ -18,7 +18,7 @@ export async function extractCommand(
   try {
     const records = await extractFileInProcess(file, {
       pool,
-      maxPixels: config.maxImageMegapixels * 1_000_000,
+      maxPixels: inputLimits(config).maxPixels,
       renderDpi: config.renderDpi,
       extraction: {
         definitions: await loadFormDefinitions(config.formsFile),

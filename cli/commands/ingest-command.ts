@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Config } from "../../config/config.ts";
+import { type Config, inputLimits } from "../../config/config.ts";
 import { collectInputFiles } from "../../ingest/collect-input-files.ts";
 import { IngestService } from "../../ingest/ingest-service.ts";
 import { BatchProgress } from "../batch-progress.ts";
@@ -53,10 +53,12 @@ export async function ingestWithRuntime(
   for (const name of missing) console.error(`✗ ${name}: ファイルまたはフォルダが見つかりません`);
 
   const batch = await runtime.batches.getOrCreate(options.batch ?? defaultBatchName());
-  const ingest = new IngestService(runtime.objects, runtime.files, runtime.jobs, {
-    maxPixels: config.maxImageMegapixels * 1_000_000,
-    maxFileBytes: config.maxUploadMb * 1024 * 1024,
-  });
+  const ingest = new IngestService(
+    runtime.objects,
+    runtime.files,
+    runtime.jobs,
+    inputLimits(config),
+  );
   const runWorkers = options.wait && (options.runWorkers ?? !config.redisUrl);
   const workers = runWorkers ? await startPipelineWorkers(runtime) : null;
   const progress = new BatchProgress(inputs.length);

@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import path from "node:path";
-import type { Config } from "../../config/config.ts";
+import { type Config, inputLimits } from "../../config/config.ts";
 import { logger } from "../../config/logger.ts";
 import { IngestService } from "../../ingest/ingest-service.ts";
 import { createApp } from "../../review-ui/app.ts";
@@ -13,16 +13,17 @@ import { untilStopped } from "../until-stopped.ts";
 export async function serveCommand(config: Config): Promise<number> {
   const runtime = await openRuntime(config);
   const workers = await startPipelineWorkers(runtime);
-  const maxFileBytes = config.maxUploadMb * 1024 * 1024;
+  const limits = inputLimits(config);
   const app = createApp({
     batches: runtime.batches,
     files: runtime.files,
     jobs: runtime.jobs,
-    ingest: new IngestService(runtime.objects, runtime.files, runtime.jobs, {
-      maxPixels: config.maxImageMegapixels * 1_000_000,
-      maxFileBytes,
-    }),
-    upload: { spoolDir: path.join(config.dataDir, "spool"), maxFileBytes, maxFiles: 1000 },
+    ingest: new IngestService(runtime.objects, runtime.files, runtime.jobs, limits),
+    upload: {
+      spoolDir: path.join(config.dataDir, "spool"),
+      maxFileBytes: limits.maxFileBytes,
+      maxFiles: 1000,
+    },
   });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));

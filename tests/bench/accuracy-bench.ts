@@ -13,7 +13,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../../config/config.ts";
+import { inputLimits, loadConfig } from "../../config/config.ts";
 import type { RecordV1 } from "../../workers/extract/record-v1.ts";
 import { extractFileInProcess } from "../../workers/extract-file-in-process.ts";
 import { TesseractPool } from "../../workers/ocr/tesseract-pool.ts";
@@ -58,7 +58,7 @@ async function runPipeline(
         outcomes.push(
           await extractFileInProcess(path.join(workDir, file.fileName), {
             pool,
-            maxPixels: config.maxImageMegapixels * 1_000_000,
+            maxPixels: inputLimits(config).maxPixels,
             renderDpi: config.renderDpi,
           }),
         );

@@ -13,7 +13,7 @@ import path from "node:path";
 import { startPipelineWorkers } from "../../cli/pipeline-workers.ts";
 import { openRuntime } from "../../cli/runtime.ts";
 import { waitForBatch } from "../../cli/wait-for-batch.ts";
-import { loadConfig } from "../../config/config.ts";
+import { inputLimits, loadConfig } from "../../config/config.ts";
 import { logger } from "../../config/logger.ts";
 import { IngestService } from "../../ingest/ingest-service.ts";
 import { toScannedPdf } from "../generator/containers.ts";
@@ -54,10 +54,12 @@ async function runKamiroku(
   const runtime = await openRuntime(config);
   const workers = await startPipelineWorkers(runtime);
   try {
-    const ingest = new IngestService(runtime.objects, runtime.files, runtime.jobs, {
-      maxPixels: config.maxImageMegapixels * 1_000_000,
-      maxFileBytes: config.maxUploadMb * 1024 * 1024,
-    });
+    const ingest = new IngestService(
+      runtime.objects,
+      runtime.files,
+      runtime.jobs,
+      inputLimits(config),
+    );
     const batch = await runtime.batches.getOrCreate("bench");
     const started = performance.now();
     const outcome = await ingest.ingestLocalFile(batch.id, pdfPath, "bench.pdf");

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PipelineWorkers, startPipelineWorkers } from "../../cli/pipeline-workers.ts";
 import { openRuntime, type Runtime } from "../../cli/runtime.ts";
 import { waitForBatch } from "../../cli/wait-for-batch.ts";
+import { inputLimits } from "../../config/config.ts";
 import { sha256OfFile } from "../../ingest/hash-file.ts";
 import { type IngestOutcome, IngestService } from "../../ingest/ingest-service.ts";
 import { originalKey, pageImageKey } from "../../storage/objects/object-keys.ts";
@@ -63,10 +64,12 @@ describe("pipeline: ingest → split → OCR → extract on Redis, PostgreSQL an
     environment = await createTestEnvironment();
     runtime = await openRuntime(environment.config);
     workers = await startPipelineWorkers(runtime);
-    ingest = new IngestService(runtime.objects, runtime.files, runtime.jobs, {
-      maxPixels: environment.config.maxImageMegapixels * 1_000_000,
-      maxFileBytes: environment.config.maxUploadMb * 1024 * 1024,
-    });
+    ingest = new IngestService(
+      runtime.objects,
+      runtime.files,
+      runtime.jobs,
+      inputLimits(environment.config),
+    );
     inputDir = path.join(environment.config.dataDir, "input");
     await fs.mkdir(inputDir);
   });
