@@ -4,6 +4,7 @@ import { collectInputFiles } from "../ingest/collect-input-files.ts";
 import type { IngestOutcome } from "../ingest/ingest-service.ts";
 import type { BatchSummary } from "../storage/repositories/batch-repository.ts";
 import { BatchProgress } from "./batch-progress.ts";
+import { fetchFromServer, type RunningServer } from "./running-server.ts";
 import { finishedStatuses } from "./wait-for-batch.ts";
 
 interface UploadReply {
@@ -26,21 +27,21 @@ interface BatchReply {
  * the server's upload endpoint (from disk, never read whole), and --wait follows the batch there.
  */
 export async function ingestThroughServer(
-  serverUrl: string,
+  server: RunningServer,
   paths: string[],
   options: { batch: string; wait?: boolean },
 ): Promise<number> {
   const { files: inputs, missing } = await collectInputFiles(paths);
   for (const name of missing) console.error(`✗ ${name}: ファイルまたはフォルダが見つかりません`);
-  console.error(`kamiroku serve (${serverUrl}) に送信します`);
+  console.error(`kamiroku serve (${server.url}) に送信します`);
   const progress = new BatchProgress(inputs.length);
-  const uploadUrl = new URL(`/api/uploads?batch=${encodeURIComponent(options.batch)}`, serverUrl);
+  const uploadPath = `/api/uploads?batch=${encodeURIComponent(options.batch)}`;
   let batchId: string | null = null;
   let failed = missing.length > 0;
   for (const [index, input] of inputs.entries()) {
     const form = new FormData();
     form.append("file", await fs.openAsBlob(input), path.basename(input));
-    const response = await fetch(uploadUrl, { method: "POST", body: form });
+    const response = await fetchFromServer(server, uploadPath, { method: "POST", body: form });
     const reply = (await response.json()) as UploadReply & { error?: string };
     if (!response.ok) throw new Error(reply.error ?? `upload failed (HTTP ${response.status})`);
     batchId = reply.batch.id;
@@ -56,9 +57,10 @@ export async function ingestThroughServer(
   }
   let finalFiles: BatchReply["files"] = [];
   if (options.wait && batchId) {
-    const batchUrl = new URL(`/api/batches/${batchId}`, serverUrl);
     for (;;) {
-      const reply = (await (await fetch(batchUrl)).json()) as BatchReply;
+      const reply = (await (
+        await fetchFromServer(server, `/api/batches/${batchId}`)
+      ).json()) as BatchReply;
       progress.update(reply.summary);
       if (
         reply.files.every((file) => (finishedStatuses as readonly string[]).includes(file.status))

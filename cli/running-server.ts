@@ -9,24 +9,45 @@ function serverFile(dataDir: string): string {
   return path.join(dataDir, "server.json");
 }
 
-export async function announceServer(dataDir: string, url: string): Promise<void> {
+/** Where a running server answers, and the token that lets commands of this machine in. */
+export interface RunningServer {
+  url: string;
+  token: string;
+}
+
+/** Readable by the owner only: the token opens the clerks' API. */
+export async function announceServer(dataDir: string, server: RunningServer): Promise<void> {
   await fs.mkdir(dataDir, { recursive: true });
-  await fs.writeFile(serverFile(dataDir), JSON.stringify({ url, pid: process.pid }));
+  const file = serverFile(dataDir);
+  await fs.rm(file, { force: true });
+  await fs.writeFile(file, JSON.stringify({ ...server, pid: process.pid }), { mode: 0o600 });
 }
 
 export async function withdrawServer(dataDir: string): Promise<void> {
   await fs.rm(serverFile(dataDir), { force: true });
 }
 
-/** The base URL of a `kamiroku serve` answering for this data folder, or null. */
-export async function findRunningServer(dataDir: string): Promise<string | null> {
+/** The `kamiroku serve` answering for this data folder, or null. */
+export async function findRunningServer(dataDir: string): Promise<RunningServer | null> {
   const text = await fs.readFile(serverFile(dataDir), "utf8").catch(() => null);
   if (!text) return null;
   try {
-    const { url } = JSON.parse(text) as { url: string };
+    const { url, token } = JSON.parse(text) as RunningServer;
     const response = await fetch(new URL("/healthz", url), { signal: AbortSignal.timeout(2000) });
-    return response.ok ? url : null;
+    return response.ok ? { url, token } : null;
   } catch {
     return null;
   }
+}
+
+/** GET or POST to the running server's API as the local commands' actor. */
+export function fetchFromServer(
+  server: RunningServer,
+  pathAndQuery: string,
+  init: RequestInit = {},
+): Promise<Response> {
+  return fetch(new URL(pathAndQuery, server.url), {
+    ...init,
+    headers: { ...init.headers, Authorization: `Bearer ${server.token}` },
+  });
 }

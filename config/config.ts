@@ -70,6 +70,31 @@ const settings = {
     doc: "Port of the HTTP server (API, upload, UI).",
     schema: z.coerce.number().int().min(0).max(65535).default(8080),
   },
+  sessionIdleMinutes: {
+    env: "KAMIROKU_SESSION_IDLE_MINUTES",
+    doc: "A login session unused for this many minutes closes.",
+    schema: z.coerce.number().int().positive().default(120),
+  },
+  leaseMinutes: {
+    env: "KAMIROKU_LEASE_MINUTES",
+    doc: "How long opening or saving a record keeps other reviewers from saving it.",
+    schema: z.coerce.number().positive().default(10),
+  },
+  cookieSecure: {
+    env: "KAMIROKU_COOKIE_SECURE",
+    doc: "Secure flag of the session cookie: 'auto' (when the request came over HTTPS) or 'always' (behind an HTTPS proxy).",
+    schema: z.enum(["auto", "always"]).default("auto"),
+  },
+  trustProxy: {
+    env: "KAMIROKU_TRUST_PROXY",
+    doc: "Trust X-Forwarded-* from a reverse proxy in front (true/false): client addresses for login rate limiting, HTTPS detection.",
+    schema: z.stringbool().default(false),
+  },
+  loginFailures: {
+    env: "KAMIROKU_LOGIN_FAILURES",
+    doc: "Failed logins allowed per address and login in 15 minutes before logins are refused.",
+    schema: z.coerce.number().int().positive().default(5),
+  },
   maxUploadMb: {
     env: "KAMIROKU_MAX_UPLOAD_MB",
     doc: "Largest file accepted, in MiB (CLI and HTTP upload).",

@@ -93,4 +93,18 @@ export class IngestService {
     logger.info({ fileId: file.id }, "file queued");
     return { status: "queued", fileId: file.id, sha256 };
   }
+
+  /**
+   * A clerk's retry of a failed file: its jobs are forgotten and it is split again from the stored
+   * original. False when the file is not failed (nothing to retry).
+   */
+  async retryFailedFile(fileId: string): Promise<boolean> {
+    const file = await this.files.get(fileId);
+    if (file?.status !== "failed") return false;
+    await this.jobs.forgetFileJobs(file.id, file.pageCount);
+    await this.files.setStatus(file.id, "queued");
+    await this.jobs.enqueueSplit(file.id);
+    logger.info({ fileId: file.id }, "failed file queued again");
+    return true;
+  }
 }

@@ -1,34 +1,89 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type NextFunction, type Request, type Response } from "express";
+import type { FormDefinitions } from "../config/forms/form-definitions.ts";
+import { todayInJapan } from "../config/japan-time.ts";
 import { logger } from "../config/logger.ts";
 import type { IngestService } from "../ingest/ingest-service.ts";
+import type { Database } from "../storage/db/database.ts";
+import type { ObjectStore } from "../storage/objects/object-store.ts";
+import { AgencyRepository } from "../storage/repositories/agency-repository.ts";
+import { ApiTokenRepository } from "../storage/repositories/api-token-repository.ts";
+import { AuditRepository } from "../storage/repositories/audit-repository.ts";
 import type { BatchRepository } from "../storage/repositories/batch-repository.ts";
+import { FieldReviewRepository } from "../storage/repositories/field-review-repository.ts";
+import type { PageRepository } from "../storage/repositories/page-repository.ts";
+import { RecordRepository } from "../storage/repositories/record-repository.ts";
+import { RecordReviewRepository } from "../storage/repositories/record-review-repository.ts";
+import { SessionRepository } from "../storage/repositories/session-repository.ts";
 import type { SourceFileRepository } from "../storage/repositories/source-file-repository.ts";
+import { UserRepository } from "../storage/repositories/user-repository.ts";
 import type { JobRepository } from "../workers/job-repository.ts";
+import { authenticate } from "./auth/authenticate.ts";
+import { csrfProtection } from "./auth/csrf.ts";
+import { HttpError } from "./http-error.ts";
+import { adminRoutes } from "./routes/admin-routes.ts";
+import { batchRoutes } from "./routes/batch-routes.ts";
+import { reviewRoutes } from "./routes/review-routes.ts";
+import { sessionRoutes } from "./routes/session-routes.ts";
+import { AdminService } from "./services/admin-service.ts";
+import { ReviewService } from "./services/review-service.ts";
+import { SessionService } from "./services/session-service.ts";
 import { type UploadRouteOptions, uploadRoute } from "./upload-route.ts";
 
+export interface SecurityOptions {
+  sessionIdleMs: number;
+  leaseMs: number;
+  secureCookies: "auto" | "always";
+  trustProxy: boolean;
+  loginFailures: number;
+}
+
 export interface AppDependencies {
+  db: Database;
+  objects: ObjectStore;
   batches: BatchRepository;
   files: SourceFileRepository;
+  pages: PageRepository;
   jobs: JobRepository;
   ingest: IngestService;
+  definitions: FormDefinitions;
   upload: UploadRouteOptions;
+  security: SecurityOptions;
+  /** The token `kamiroku` commands on this machine use (server.json); null: none accepted. */
+  localToken: string | null;
 }
 
 const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "public");
 
+const LOGIN_WINDOW_MS = 15 * 60_000;
+
 /**
- * The HTTP face of Kamiroku: the upload endpoint, the batch API and the UI shell.
+ * The HTTP face of Kamiroku: the JSON API of review-ui/API.md and the UI that uses it.
  * Pages load scripts from /static only, so the Content-Security-Policy forbids inline script.
  */
 export function createApp(deps: AppDependencies): express.Express {
+  const { db, security } = deps;
+  const audit = new AuditRepository(db);
+  const users = new UserRepository(db);
+  const sessionRepository = new SessionRepository(db);
+  const tokens = new ApiTokenRepository(db);
+  const sessions = new SessionService(users, sessionRepository, audit, {
+    idleMs: security.sessionIdleMs,
+  });
+  const review = new ReviewService(db, deps.objects, deps.pages, deps.definitions, {
+    leaseMs: security.leaseMs,
+    today: todayInJapan,
+  });
+  const agencies = new AgencyRepository(db);
+
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", security.trustProxy);
   app.use((_request, response, next) => {
     response.set({
       "Content-Security-Policy":
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "no-referrer",
       "Cache-Control": "no-store",
@@ -39,46 +94,67 @@ export function createApp(deps: AppDependencies): express.Express {
   app.get("/healthz", (_request, response) => {
     response.json({ ok: true });
   });
-  app.post("/api/uploads", uploadRoute(deps.batches, deps.ingest, deps.upload));
-  app.get("/api/batches", async (_request, response) => {
-    response.json({ batches: await deps.batches.listSummaries() });
+
+  const api = express.Router();
+  api.use(authenticate(sessions, tokens, deps.localToken));
+  api.use(csrfProtection);
+  // Uploads are multipart and streamed by their route; everything else is small JSON.
+  api.post("/uploads", uploadRoute(deps.batches, deps.ingest, audit, deps.upload));
+  api.use(express.json({ limit: "1mb" }));
+  api.use(
+    "/session",
+    sessionRoutes(sessions, {
+      secureCookies: security.secureCookies,
+      loginRateLimit: { failures: security.loginFailures, windowMs: LOGIN_WINDOW_MS },
+    }),
+  );
+  api.use(reviewRoutes(new RecordReviewRepository(db), review, deps.definitions));
+  api.use(
+    batchRoutes({
+      batches: deps.batches,
+      files: deps.files,
+      records: new RecordRepository(db),
+      jobs: deps.jobs,
+      ingest: deps.ingest,
+      audit,
+    }),
+  );
+  api.use(
+    "/admin",
+    adminRoutes({
+      admin: new AdminService(users, agencies, sessionRepository, tokens, audit),
+      users,
+      agencies,
+      tokens,
+      audit,
+      fieldReviews: new FieldReviewRepository(db),
+      definitions: deps.definitions,
+    }),
+  );
+  api.use((_request, _response) => {
+    throw new HttpError(404, "not_found", "見つかりません");
   });
-  app.get("/api/batches/:id", async (request, response) => {
-    const id = request.params.id;
-    const batch = isUuid(id) ? await deps.batches.get(id) : null;
-    if (!batch) {
-      response.status(404).json({ error: "バッチが見つかりません" });
-      return;
-    }
-    const files = await deps.files.listByBatch(batch.id);
-    response.json({
-      summary: await deps.batches.summary(batch.id),
-      files: files.map((file) => ({
-        id: file.id,
-        fileName: file.fileName,
-        status: file.status,
-        pageCount: file.pageCount,
-        errorCode: file.errorCode,
-        errorMessage: file.errorMessage,
-        duplicateOf: file.duplicateOf,
-      })),
-    });
-  });
-  app.get("/api/queues", async (_request, response) => {
-    response.json({ counts: await deps.jobs.counts(), failed: await deps.jobs.failedJobs(50) });
-  });
+  app.use("/api", api);
+
   app.use("/static", express.static(publicDir, { index: false }));
   app.get("/", (_request, response) => {
     response.sendFile(path.join(publicDir, "index.html"));
   });
 
   app.use((error: Error, _request: Request, response: Response, _next: NextFunction) => {
-    logger.error({ err: error.message }, "request failed");
-    response.status(500).json({ error: "サーバーでエラーが発生しました" });
+    if (error instanceof HttpError) {
+      response
+        .status(error.status)
+        .json({ error: error.message, code: error.code, ...error.details });
+      return;
+    }
+    if ((error as { type?: string }).type === "entity.parse.failed") {
+      response.status(400).json({ error: "JSON が読めません", code: "bad_request" });
+      return;
+    }
+    // The message only: OCR text and field values must not reach the log.
+    logger.error({ err: error.name }, "request failed");
+    response.status(500).json({ error: "サーバーでエラーが発生しました", code: "internal" });
   });
   return app;
-}
-
-function isUuid(value: string | undefined): value is string {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value ?? "");
 }

@@ -7,7 +7,11 @@ import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
 import type { Request, Response } from "express";
 import type { IngestOutcome, IngestService } from "../ingest/ingest-service.ts";
+import { DEFAULT_AGENCY_ID } from "../storage/repositories/agency-repository.ts";
+import type { AuditRepository } from "../storage/repositories/audit-repository.ts";
 import type { BatchRepository } from "../storage/repositories/batch-repository.ts";
+import { auditIdentity } from "./auth/actor.ts";
+import { allowed } from "./auth/authenticate.ts";
 
 export interface UploadRouteOptions {
   spoolDir: string;
@@ -18,13 +22,14 @@ export interface UploadRouteOptions {
 type UploadResult = { fileName: string } & IngestOutcome;
 
 /**
- * POST /api/uploads?batch=NAME (multipart/form-data, any number of file parts).
- * Each part is streamed to a spool file under the size limit, never held in memory, then ingested
+ * POST /api/uploads?batch=NAME (multipart/form-data, any number of file parts), into the
+ * uploader's agency's batch of that name. Each part is streamed to a spool file under the size limit, never held in memory, then ingested
  * like a file given to `kamiroku ingest`. One bad file does not stop the others.
  */
 export function uploadRoute(
   batches: BatchRepository,
   ingest: IngestService,
+  audit: AuditRepository,
   options: UploadRouteOptions,
 ) {
   const receive = async (
@@ -54,6 +59,7 @@ export function uploadRoute(
   };
 
   return async (request: Request, response: Response): Promise<void> => {
+    const actor = allowed(response, "upload");
     const batchName = typeof request.query.batch === "string" ? request.query.batch.trim() : "";
     if (!batchName) {
       response.status(400).json({ error: "batch を指定してください (?batch=名前)" });
@@ -63,7 +69,10 @@ export function uploadRoute(
       response.status(415).json({ error: "multipart/form-data で送信してください" });
       return;
     }
-    const batch = await batches.getOrCreate(batchName);
+    const batch = await batches.getOrCreate(
+      batchName,
+      actor.kind === "user" ? actor.user.agency.id : DEFAULT_AGENCY_ID,
+    );
     await fs.mkdir(options.spoolDir, { recursive: true });
     const results: Promise<UploadResult>[] = [];
     const parser = busboy({
@@ -88,6 +97,12 @@ export function uploadRoute(
               message: "受信中にエラーが発生しました。もう一度送信してください。",
             },
     );
+    await audit.append({
+      action: "file_upload",
+      ...auditIdentity(actor),
+      batchId: batch.id,
+      detail: { files: files.length, failed: files.filter((f) => f.status === "failed").length },
+    });
     response
       .status(files.length === 0 ? 400 : 200)
       .json({ batch: { id: batch.id, name: batch.name }, files });

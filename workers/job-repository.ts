@@ -86,6 +86,18 @@ export class JobRepository {
     });
   }
 
+  /**
+   * Removes every job of a file (failed ones stay until someone retries), so that enqueueSplit
+   * starts the file over; jobs a worker holds right now are left alone.
+   */
+  async forgetFileJobs(fileId: string, pageCount: number | null): Promise<void> {
+    await this.queues.extract.remove(jobIds.extract(fileId), { removeChildren: true });
+    for (let page = 1; page <= (pageCount ?? 0); page++) {
+      await this.queues.ocr.remove(jobIds.ocr(fileId, page));
+    }
+    await this.queues.split.remove(jobIds.split(fileId));
+  }
+
   async counts(): Promise<QueueCounts> {
     const entries = await Promise.all(
       Object.values(this.queues).map(

@@ -1,9 +1,8 @@
 import type { Server } from "node:http";
-import path from "node:path";
-import { type Config, inputLimits } from "../../config/config.ts";
+import type { Config } from "../../config/config.ts";
 import { logger } from "../../config/logger.ts";
-import { IngestService } from "../../ingest/ingest-service.ts";
-import { createApp } from "../../review-ui/app.ts";
+import { newSecret } from "../../review-ui/auth/secrets.ts";
+import { createHttpApp } from "../http-app.ts";
 import { startPipelineWorkers } from "../pipeline-workers.ts";
 import { announceServer, withdrawServer } from "../running-server.ts";
 import { openRuntime } from "../runtime.ts";
@@ -13,25 +12,15 @@ import { untilStopped } from "../until-stopped.ts";
 export async function serveCommand(config: Config): Promise<number> {
   const runtime = await openRuntime(config);
   const workers = await startPipelineWorkers(runtime);
-  const limits = inputLimits(config);
-  const app = createApp({
-    batches: runtime.batches,
-    files: runtime.files,
-    jobs: runtime.jobs,
-    ingest: new IngestService(runtime.objects, runtime.files, runtime.jobs, limits),
-    upload: {
-      spoolDir: path.join(config.dataDir, "spool"),
-      maxFileBytes: limits.maxFileBytes,
-      maxFiles: 1000,
-    },
-  });
+  const localToken = newSecret();
+  const app = await createHttpApp(runtime, localToken);
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://${config.host}:${port}/`;
-  await announceServer(config.dataDir, url);
+  await announceServer(config.dataDir, { url, token: localToken });
   logger.info({ url }, "Kamiroku is serving");
   console.error(`Kamiroku: http://${config.host}:${port}/ (Ctrl+C で停止)`);
 

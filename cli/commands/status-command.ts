@@ -2,7 +2,7 @@ import type { Config } from "../../config/config.ts";
 import type { BatchSummary } from "../../storage/repositories/batch-repository.ts";
 import type { FailedJob } from "../../workers/job-repository.ts";
 import { printBatchReport } from "../batch-report.ts";
-import { findRunningServer } from "../running-server.ts";
+import { fetchFromServer, findRunningServer } from "../running-server.ts";
 import { openRuntime } from "../runtime.ts";
 
 /**
@@ -15,17 +15,17 @@ export async function statusCommand(
 ): Promise<number> {
   const server = config.databaseUrl ? null : await findRunningServer(config.dataDir);
   if (server && !batchName) {
-    const { batches } = (await (await fetch(new URL("/api/batches", server))).json()) as {
+    const { batches } = (await (await fetchFromServer(server, "/api/batches")).json()) as {
       batches: BatchSummary[];
     };
-    const { failed } = (await (await fetch(new URL("/api/queues", server))).json()) as {
+    const { failed } = (await (await fetchFromServer(server, "/api/queues")).json()) as {
       failed: FailedJob[];
     };
     printSummaries(batches, failed);
     return 0;
   }
   if (server) {
-    console.error(`kamiroku serve が動いています: ${server} でバッチの詳細を確認してください`);
+    console.error(`kamiroku serve が動いています: ${server.url} でバッチの詳細を確認してください`);
     return 1;
   }
   const runtime = await openRuntime(config);

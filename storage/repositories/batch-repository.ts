@@ -1,13 +1,18 @@
 import type { Queryable } from "../db/database.ts";
+import { DEFAULT_AGENCY_ID } from "./agency-repository.ts";
+import type { AgencyScope } from "./record-review-repository.ts";
 import { RowNotFoundError } from "./row-not-found-error.ts";
 import { SOURCE_FILE_STATUSES, type SourceFileStatus } from "./source-file-repository.ts";
 
-/** A named delivery of files, e.g. one clerk's scans of one day. */
+/** A named delivery of files, e.g. one clerk's scans of one day, of one agency. */
 export interface Batch {
   id: string;
   name: string;
+  agencyId: string;
   createdAt: Date;
 }
+
+const EVERY_AGENCY: AgencyScope = { agencyId: null };
 
 export interface BatchSummary extends Batch {
   files: { total: number; byStatus: Record<SourceFileStatus, number> };
@@ -19,6 +24,7 @@ export interface BatchSummary extends Batch {
 interface BatchRow {
   id: string;
   name: string;
+  agency_id: string;
   created_at: Date;
 }
 
@@ -32,7 +38,7 @@ interface SummaryRow extends BatchRow {
 
 /** One query for one batch or all of them; each count is a lateral subquery over its own table. */
 const SUMMARY_SQL = `
-  SELECT b.id, b.name, b.created_at, f.files_by_status,
+  SELECT b.id, b.name, b.agency_id, b.created_at, f.files_by_status,
          p.pages_total, p.pages_ocr_done, r.records_total, r.records_needs_review
   FROM batches b
   CROSS JOIN LATERAL (
@@ -57,36 +63,50 @@ const SUMMARY_SQL = `
 export class BatchRepository {
   constructor(private readonly db: Queryable) {}
 
-  /** Safe when two uploads name the same new batch at once: both get the one row. */
-  async getOrCreate(name: string): Promise<Batch> {
+  /**
+   * The agency's batch of that name, created when new. Safe when two uploads name the same new
+   * batch at once: both get the one row.
+   */
+  async getOrCreate(name: string, agencyId = DEFAULT_AGENCY_ID): Promise<Batch> {
     const [created] = await this.db.query<BatchRow>(
-      "INSERT INTO batches (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING *",
-      [name],
+      `INSERT INTO batches (name, agency_id) VALUES ($1, $2)
+       ON CONFLICT (agency_id, name) DO NOTHING RETURNING *`,
+      [name, agencyId],
     );
     if (created) {
       return toBatch(created);
     }
     // The conflicting row is committed by now (ON CONFLICT waited for it), so this statement sees it.
-    const existing = await this.findByName(name);
+    const existing = await this.findByName(name, agencyId);
     if (!existing) {
       throw new RowNotFoundError("batches", name);
     }
     return existing;
   }
 
-  async findByName(name: string): Promise<Batch | null> {
-    const [row] = await this.db.query<BatchRow>("SELECT * FROM batches WHERE name = $1", [name]);
+  async findByName(name: string, agencyId = DEFAULT_AGENCY_ID): Promise<Batch | null> {
+    const [row] = await this.db.query<BatchRow>(
+      "SELECT * FROM batches WHERE name = $1 AND agency_id = $2",
+      [name, agencyId],
+    );
     return row ? toBatch(row) : null;
   }
 
-  async get(id: string): Promise<Batch | null> {
-    const [row] = await this.db.query<BatchRow>("SELECT * FROM batches WHERE id = $1", [id]);
+  /** Null also for a batch outside the scope: to the caller it does not exist. */
+  async get(id: string, scope = EVERY_AGENCY): Promise<Batch | null> {
+    const [row] = await this.db.query<BatchRow>(
+      "SELECT * FROM batches WHERE id = $1 AND ($2::uuid IS NULL OR agency_id = $2)",
+      [id, scope.agencyId],
+    );
     return row ? toBatch(row) : null;
   }
 
   /** Oldest first. */
-  async listSummaries(): Promise<BatchSummary[]> {
-    const rows = await this.db.query<SummaryRow>(`${SUMMARY_SQL} ORDER BY b.created_at, b.name`);
+  async listSummaries(scope = EVERY_AGENCY): Promise<BatchSummary[]> {
+    const rows = await this.db.query<SummaryRow>(
+      `${SUMMARY_SQL} WHERE $1::uuid IS NULL OR b.agency_id = $1 ORDER BY b.created_at, b.name`,
+      [scope.agencyId],
+    );
     return rows.map(toSummary);
   }
 
@@ -100,7 +120,7 @@ export class BatchRepository {
 }
 
 function toBatch(row: BatchRow): Batch {
-  return { id: row.id, name: row.name, createdAt: row.created_at };
+  return { id: row.id, name: row.name, agencyId: row.agency_id, createdAt: row.created_at };
 }
 
 function toSummary(row: SummaryRow): BatchSummary {

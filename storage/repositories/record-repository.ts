@@ -85,6 +85,7 @@ export class RecordRepository {
          items = EXCLUDED.items,
          redactions = EXCLUDED.redactions,
          needs_review = EXCLUDED.needs_review,
+         version = records.version + 1,
          updated_at = now()
        WHERE records.status = 'extracted'
        RETURNING *`,
@@ -137,6 +138,35 @@ export class RecordRepository {
     );
     return rows.map(toRecord);
   }
+
+  async countByBatch(batchId: string): Promise<RecordCount[]> {
+    const rows = await this.db.query<{
+      doc_type: DocType;
+      status: RecordStatus;
+      needs_review: boolean;
+      n: number;
+    }>(
+      `SELECT records.doc_type, records.status, records.needs_review, count(*) AS n
+       FROM records JOIN source_files ON source_files.id = records.file_id
+       WHERE source_files.batch_id = $1
+       GROUP BY records.doc_type, records.status, records.needs_review`,
+      [batchId],
+    );
+    return rows.map((row) => ({
+      docType: row.doc_type,
+      status: row.status,
+      needsReview: row.needs_review,
+      count: Number(row.n),
+    }));
+  }
+}
+
+/** How many records of a batch there are, by docType and status. */
+export interface RecordCount {
+  docType: DocType;
+  status: RecordStatus;
+  needsReview: boolean;
+  count: number;
 }
 
 function toRecord(row: RecordRow): StoredRecord {

@@ -4,10 +4,9 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestCommand } from "../../cli/commands/ingest-command.ts";
+import { createHttpApp } from "../../cli/http-app.ts";
 import { announceServer } from "../../cli/running-server.ts";
 import { openRuntime, type Runtime } from "../../cli/runtime.ts";
-import { IngestService } from "../../ingest/ingest-service.ts";
-import { createApp } from "../../review-ui/app.ts";
 import { originalKey } from "../../storage/objects/object-keys.ts";
 import { createTestEnvironment, type TestEnvironment } from "../helpers/test-environment.ts";
 
@@ -19,25 +18,14 @@ describe("HTTP upload endpoint", () => {
   let server: Server;
   let baseUrl: string;
   const maxFileBytes = 2 * 1024 * 1024;
+  // The token of server.json: `kamiroku` commands of this machine upload with it.
+  const localToken = "local-token-of-this-test";
+  const asLocal = { Authorization: `Bearer ${localToken}` };
 
   beforeAll(async () => {
-    environment = await createTestEnvironment();
+    environment = await createTestEnvironment({ KAMIROKU_MAX_UPLOAD_MB: "2" });
     runtime = await openRuntime(environment.config);
-    const ingest = new IngestService(runtime.objects, runtime.files, runtime.jobs, {
-      maxPixels: 100_000_000,
-      maxFileBytes,
-    });
-    const app = createApp({
-      batches: runtime.batches,
-      files: runtime.files,
-      jobs: runtime.jobs,
-      ingest,
-      upload: {
-        spoolDir: path.join(environment.config.dataDir, "spool"),
-        maxFileBytes,
-        maxFiles: 10,
-      },
-    });
+    const app = await createHttpApp(runtime, localToken);
     server = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
     });
@@ -58,10 +46,7 @@ describe("HTTP upload endpoint", () => {
     form.append("file", new Blob([Buffer.alloc(maxFileBytes + 1, 7)]), "大きすぎる.pdf");
     const response = await fetch(
       `${baseUrl}/api/uploads?batch=${encodeURIComponent("窓口 2024")}`,
-      {
-        method: "POST",
-        body: form,
-      },
+      { method: "POST", body: form, headers: asLocal },
     );
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
@@ -78,20 +63,47 @@ describe("HTTP upload endpoint", () => {
     expect((await runtime.jobs.counts()).split.waiting).toBe(1);
     expect(await fs.readdir(path.join(environment.config.dataDir, "spool"))).toEqual([]);
 
-    const batches = (await (await fetch(`${baseUrl}/api/batches`)).json()) as {
+    const batches = (await (
+      await fetch(`${baseUrl}/api/batches`, { headers: asLocal })
+    ).json()) as {
       batches: { name: string; files: { total: number } }[];
     };
     expect(batches.batches.find((batch) => batch.name === "窓口 2024")?.files.total).toBe(2);
   });
 
   it("answers a request without a batch name or without multipart clearly", async () => {
-    const noBatch = await fetch(`${baseUrl}/api/uploads`, { method: "POST", body: new FormData() });
+    const noBatch = await fetch(`${baseUrl}/api/uploads`, {
+      method: "POST",
+      body: new FormData(),
+      headers: asLocal,
+    });
     expect(noBatch.status).toBe(400);
     const notMultipart = await fetch(`${baseUrl}/api/uploads?batch=x`, {
       method: "POST",
       body: "hello",
+      headers: asLocal,
     });
     expect(notMultipart.status).toBe(415);
+  });
+
+  it("refuses uploads from nobody and from a wrong token, storing nothing", async () => {
+    const form = () => {
+      const data = new FormData();
+      data.append("file", new Blob(["%PDF-1.4"]), "x.pdf");
+      return data;
+    };
+    const anonymous = await fetch(`${baseUrl}/api/uploads?batch=anon`, {
+      method: "POST",
+      body: form(),
+    });
+    expect(anonymous.status).toBe(401);
+    const wrongToken = await fetch(`${baseUrl}/api/uploads?batch=anon`, {
+      method: "POST",
+      body: form(),
+      headers: { Authorization: "Bearer not-the-token" },
+    });
+    expect(wrongToken.status).toBe(401);
+    expect(await runtime.batches.findByName("anon")).toBeNull();
   });
 
   it("serves the UI shell with a Content-Security-Policy that forbids inline scripts", async () => {
@@ -106,7 +118,7 @@ describe("HTTP upload endpoint", () => {
   it("lets `kamiroku ingest` on the embedded stores go through a running server", async () => {
     // Embedded stores: the server owns the database, so the command must not open it.
     const dataDir = path.join(environment.config.dataDir, "embedded");
-    await announceServer(dataDir, baseUrl);
+    await announceServer(dataDir, { url: baseUrl, token: localToken });
     const config = {
       ...environment.config,
       dataDir,
