@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../storage/db/database.ts";
 import { migrate } from "../../storage/db/migrations.ts";
 import { openDatabase } from "../../storage/db/open-database.ts";
+import { DEFAULT_AGENCY_ID } from "../../storage/repositories/agency-repository.ts";
 import { BatchRepository } from "../../storage/repositories/batch-repository.ts";
 import { PageRepository } from "../../storage/repositories/page-repository.ts";
 import { RecordRepository } from "../../storage/repositories/record-repository.ts";
@@ -109,11 +110,14 @@ describe.each(TEST_DATABASE_KINDS)("database contract: %s", (kind) => {
       const other = await fresh.open();
       try {
         await other.query(
-          "DROP TABLE records, pages, source_files, batches, schema_migrations CASCADE",
+          `DROP TABLE field_reviews, audit_log, api_tokens, sessions, users, records, pages,
+             source_files, batches, agencies, schema_migrations CASCADE;
+           DROP FUNCTION audit_log_is_append_only`,
         );
         expect(await migrate(other)).toEqual([
           { version: 1, name: "initial" },
           { version: 2, name: "page_reading" },
+          { version: 3, name: "review" },
         ]);
       } finally {
         await other.close();
@@ -252,7 +256,12 @@ describe.each(TEST_DATABASE_KINDS)("database contract: %s", (kind) => {
     it("creates a batch once and finds it by name and id", async () => {
       const name = uniqueName("2024年4月 相談記録");
       const created = await batches.getOrCreate(name);
-      expect(created).toEqual({ id: expect.any(String), name, createdAt: expect.any(Date) });
+      expect(created).toEqual({
+        id: expect.any(String),
+        name,
+        agencyId: DEFAULT_AGENCY_ID,
+        createdAt: expect.any(Date),
+      });
       expect(await batches.getOrCreate(name)).toEqual(created);
       expect(await batches.findByName(name)).toEqual(created);
       expect(await batches.get(created.id)).toEqual(created);
@@ -761,7 +770,12 @@ describe.each(TEST_DATABASE_KINDS)("database contract: %s", (kind) => {
       });
 
       const [batchRow] = await db.query("SELECT * FROM batches WHERE id = $1", [batch.id]);
-      expect(typesOf(batchRow)).toEqual({ id: "string", name: "string", created_at: "Date" });
+      expect(typesOf(batchRow)).toEqual({
+        id: "string",
+        name: "string",
+        agency_id: "string",
+        created_at: "Date",
+      });
 
       const [fileRow] = await db.query("SELECT * FROM source_files WHERE id = $1", [file.id]);
       expect(typesOf(fileRow)).toEqual({
@@ -814,6 +828,12 @@ describe.each(TEST_DATABASE_KINDS)("database contract: %s", (kind) => {
         needs_review: "boolean",
         created_at: "Date",
         updated_at: "Date",
+        version: "number",
+        lease_user_id: "null",
+        lease_expires_at: "null",
+        reviewed_by: "null",
+        reviewed_at: "null",
+        reject_reason: "null",
       });
       expect(recordRow).toMatchObject({ items: { common: { a: 1 } }, redactions: [{ page: 1 }] });
     });
