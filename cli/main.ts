@@ -10,6 +10,7 @@ import { extractCommand } from "./commands/extract-command.ts";
 import { ingestCommand } from "./commands/ingest-command.ts";
 import { serveCommand } from "./commands/serve-command.ts";
 import { statusCommand } from "./commands/status-command.ts";
+import { userAddCommand } from "./commands/user-command.ts";
 import { workerCommand } from "./commands/worker-command.ts";
 
 /** Loads the configuration once, runs a command, and turns known failures into clear messages. */
@@ -79,6 +80,19 @@ program
   .argument("<file>", "scanned file")
   .option("--json", "print kamiroku.record/v1 records as a JSON array")
   .action((file: string, options) => run((config) => extractCommand(config, file, options))());
+
+program
+  .command("user")
+  .description("manage accounts of the review UI")
+  .command("add")
+  .description("create an account (the first admin, before `kamiroku serve`)")
+  .argument("<login>", "login name")
+  .requiredOption("--name <display name>", "name shown in the UI and the audit trail")
+  .requiredOption("--role <role>", "clerk | reviewer | admin")
+  .requiredOption("--agency <name>", "相談支援機関 the person works for (created if new)")
+  .option("--contracted", "a new agency is a contracted one (委託先)")
+  .option("--password-stdin", "read the password from stdin instead of a prompt")
+  .action((login: string, options) => run((config) => userAddCommand(config, login, options))());
 
 program
   .command("demo")
