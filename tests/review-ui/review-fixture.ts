@@ -80,9 +80,12 @@ function intakeItems(clientName: string): RecordItems {
  * the browser tests and the review benchmark.
  */
 export async function startReviewFixture(
-  options: { moreRecords?: number } = {},
+  options: { moreRecords?: number; database?: "postgresql" | "pglite" } = {},
 ): Promise<ReviewFixture> {
-  const environment: TestEnvironment = await createTestEnvironment();
+  // PGlite: the embedded database of a fresh clone, in the environment's temp data folder.
+  const environment: TestEnvironment = await createTestEnvironment(
+    options.database === "pglite" ? { DATABASE_URL: "" } : {},
+  );
   const runtime = await openRuntime(environment.config);
   const agencies = new AgencyRepository(runtime.db);
   const own = await agencies.create("みなと相談支援センター", "direct");
