@@ -35,5 +35,6 @@ export async function createHttpApp(
       loginFailures: config.loginFailures,
     },
     localToken,
+    webhook: Boolean(config.webhookUrl),
   });
 }

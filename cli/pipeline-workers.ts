@@ -1,7 +1,12 @@
 import path from "node:path";
 import { inputLimits } from "../config/config.ts";
 import { loadFormDefinitions } from "../config/forms/municipality-forms.ts";
+import { AuditRepository } from "../storage/repositories/audit-repository.ts";
+import { RecordExportRepository } from "../storage/repositories/record-export-repository.ts";
+import { WebhookDeliveryRepository } from "../storage/repositories/webhook-delivery-repository.ts";
+import { DeliveryWorker } from "../workers/delivery-worker.ts";
 import { TesseractPool } from "../workers/ocr/tesseract-pool.ts";
+import { DeliveryService } from "../workers/services/delivery-service.ts";
 import { ExtractService } from "../workers/services/extract-service.ts";
 import { OcrService } from "../workers/services/ocr-service.ts";
 import { RequeueService } from "../workers/services/requeue-service.ts";
@@ -16,7 +21,10 @@ export interface PipelineWorkers {
 /** Long enough that a file still being ingested by another process is left to that process. */
 const forgottenAfterMs = 5 * 60_000;
 
-/** Starts the split, OCR and extract workers of this process on the runtime's queues and stores. */
+/**
+ * Starts the split, OCR and extract workers of this process on the runtime's queues and stores,
+ * and the webhook's delivery worker when a webhook is configured.
+ */
 export async function startPipelineWorkers(runtime: Runtime): Promise<PipelineWorkers> {
   const { config, objects, files, pages, records, jobs } = runtime;
   const definitions = await loadFormDefinitions(config.formsFile);
@@ -45,10 +53,32 @@ export async function startPipelineWorkers(runtime: Runtime): Promise<PipelineWo
   );
   await host.waitUntilReady();
   await new RequeueService(files, jobs).requeueForgottenFiles(forgottenAfterMs);
+  const delivery = await startDeliveryWorker(runtime);
   return {
     close: async () => {
+      await delivery?.close();
       await host.close();
       await pool.terminate();
     },
   };
+}
+
+async function startDeliveryWorker(runtime: Runtime): Promise<DeliveryWorker | null> {
+  const { config, db, jobs } = runtime;
+  if (!config.webhookUrl || !config.webhookSecret) return null;
+  const deliveries = new WebhookDeliveryRepository(db);
+  const worker = new DeliveryWorker(
+    runtime.redis,
+    new DeliveryService(deliveries, new RecordExportRepository(db), new AuditRepository(db), {
+      url: config.webhookUrl,
+      secret: config.webhookSecret,
+      timeoutMs: config.webhookTimeoutMs,
+    }),
+    { prefix: config.queuePrefix },
+  );
+  await worker.waitUntilReady();
+  // A process that died between committing a verification and queueing its delivery.
+  for (const pending of await deliveries.listOpen("pending"))
+    await jobs.enqueueDelivery(pending.id);
+  return worker;
 }

@@ -66,6 +66,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
       prefix: config.queuePrefix,
       attempts: config.jobAttempts,
       backoffMs: config.jobBackoffMs,
+      delivery: { attempts: config.webhookAttempts, backoffMs: config.webhookBackoffMs },
     });
     closers.push(() => jobs.close());
 

@@ -95,6 +95,32 @@ const settings = {
     doc: "Failed logins allowed per address and login in 15 minutes before logins are refused.",
     schema: z.coerce.number().int().positive().default(5),
   },
+  webhookUrl: {
+    env: "KAMIROKU_WEBHOOK_URL",
+    doc: "The platform's webhook: each verified record is POSTed there, signed. Unset: the platform pulls only.",
+    schema: z.url({ protocol: /^https?$/ }).optional(),
+  },
+  webhookSecret: {
+    env: "KAMIROKU_WEBHOOK_SECRET",
+    doc: "Shared secret of the webhook's HMAC-SHA256 signature (at least 32 characters).",
+    schema: z.string().min(32).optional(),
+    secret: "whole",
+  },
+  webhookAttempts: {
+    env: "KAMIROKU_WEBHOOK_ATTEMPTS",
+    doc: "Attempts per webhook delivery before it is left failed for a person to retry.",
+    schema: z.coerce.number().int().min(1).default(12),
+  },
+  webhookBackoffMs: {
+    env: "KAMIROKU_WEBHOOK_BACKOFF_MS",
+    doc: "First wait before a webhook delivery is tried again; it doubles each attempt.",
+    schema: z.coerce.number().int().min(0).default(30_000),
+  },
+  webhookTimeoutMs: {
+    env: "KAMIROKU_WEBHOOK_TIMEOUT_MS",
+    doc: "How long one webhook attempt waits for the platform's answer.",
+    schema: z.coerce.number().int().positive().default(10_000),
+  },
   maxUploadMb: {
     env: "KAMIROKU_MAX_UPLOAD_MB",
     doc: "Largest file accepted, in MiB (CLI and HTTP upload).",
@@ -180,6 +206,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       const reason = result.error.issues.map((issue) => issue.message).join("; ");
       problems.push(`${setting.env}: ${reason} (${setting.doc})`);
     }
+  }
+  if (config.webhookUrl && !config.webhookSecret) {
+    problems.push(
+      "KAMIROKU_WEBHOOK_SECRET: needed with KAMIROKU_WEBHOOK_URL, the platform checks each delivery's signature with it",
+    );
   }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);

@@ -4,6 +4,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import type { FormDefinitions } from "../config/forms/form-definitions.ts";
 import { todayInJapan } from "../config/japan-time.ts";
 import { logger } from "../config/logger.ts";
+import { RecordExporter } from "../export/record-exporter.ts";
 import type { IngestService } from "../ingest/ingest-service.ts";
 import type { Database } from "../storage/db/database.ts";
 import type { ObjectStore } from "../storage/objects/object-store.ts";
@@ -13,17 +14,20 @@ import { AuditRepository } from "../storage/repositories/audit-repository.ts";
 import type { BatchRepository } from "../storage/repositories/batch-repository.ts";
 import { FieldReviewRepository } from "../storage/repositories/field-review-repository.ts";
 import type { PageRepository } from "../storage/repositories/page-repository.ts";
+import { RecordExportRepository } from "../storage/repositories/record-export-repository.ts";
 import { RecordRepository } from "../storage/repositories/record-repository.ts";
 import { RecordReviewRepository } from "../storage/repositories/record-review-repository.ts";
 import { SessionRepository } from "../storage/repositories/session-repository.ts";
 import type { SourceFileRepository } from "../storage/repositories/source-file-repository.ts";
 import { UserRepository } from "../storage/repositories/user-repository.ts";
+import { WebhookDeliveryRepository } from "../storage/repositories/webhook-delivery-repository.ts";
 import type { JobRepository } from "../workers/job-repository.ts";
 import { authenticate } from "./auth/authenticate.ts";
 import { csrfProtection } from "./auth/csrf.ts";
 import { HttpError } from "./http-error.ts";
 import { adminRoutes } from "./routes/admin-routes.ts";
 import { batchRoutes } from "./routes/batch-routes.ts";
+import { platformRoutes } from "./routes/platform-routes.ts";
 import { reviewRoutes } from "./routes/review-routes.ts";
 import { sessionRoutes } from "./routes/session-routes.ts";
 import { AdminService } from "./services/admin-service.ts";
@@ -52,6 +56,8 @@ export interface AppDependencies {
   security: SecurityOptions;
   /** The token `kamiroku` commands on this machine use (server.json); null: none accepted. */
   localToken: string | null;
+  /** A webhook is configured: verifications write delivery rows to its outbox. */
+  webhook: boolean;
 }
 
 const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "public");
@@ -71,10 +77,15 @@ export function createApp(deps: AppDependencies): express.Express {
   const sessions = new SessionService(users, sessionRepository, audit, {
     idleMs: security.sessionIdleMs,
   });
-  const review = new ReviewService(db, deps.objects, deps.pages, deps.definitions, {
-    leaseMs: security.leaseMs,
-    today: todayInJapan,
-  });
+  const review = new ReviewService(
+    db,
+    deps.objects,
+    deps.pages,
+    deps.definitions,
+    new RecordExporter({ webhook: deps.webhook }),
+    (deliveryId) => deps.jobs.enqueueDelivery(deliveryId),
+    { leaseMs: security.leaseMs, today: todayInJapan },
+  );
   const agencies = new AgencyRepository(db);
 
   const app = express();
@@ -128,9 +139,13 @@ export function createApp(deps: AppDependencies): express.Express {
       tokens,
       audit,
       fieldReviews: new FieldReviewRepository(db),
+      deliveries: new WebhookDeliveryRepository(db),
+      exports: new RecordExportRepository(db),
+      jobs: deps.jobs,
       definitions: deps.definitions,
     }),
   );
+  api.use("/platform/v1", platformRoutes(db, review));
   api.use((_request, _response) => {
     throw new HttpError(404, "not_found", "見つかりません");
   });

@@ -1,6 +1,8 @@
 import { FlowProducer, type JobsOptions, Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import {
+  type DeliveryJobData,
+  deliveryQueueName,
   type ExtractJobData,
   jobIds,
   type OcrJobData,
@@ -13,6 +15,8 @@ export interface JobRepositoryOptions {
   prefix: string;
   attempts: number;
   backoffMs: number;
+  /** Webhook deliveries wait for the platform, which may be down for hours: their own policy. */
+  delivery: { attempts: number; backoffMs: number };
 }
 
 export interface FailedJob {
@@ -30,6 +34,7 @@ export type QueueCounts = Record<QueueName, Record<string, number>>;
 export class JobRepository {
   private readonly queues: Record<QueueName, Queue>;
   private readonly flows: FlowProducer;
+  private readonly deliveries: Queue;
   private readonly jobOptions: JobsOptions;
 
   constructor(
@@ -43,6 +48,7 @@ export class JobRepository {
       extract: queue(queueNames.extract),
     };
     this.flows = new FlowProducer({ connection, prefix: options.prefix });
+    this.deliveries = new Queue(deliveryQueueName, { connection, prefix: options.prefix });
     this.jobOptions = {
       attempts: options.attempts,
       backoff: { type: "exponential", delay: options.backoffMs },
@@ -83,6 +89,24 @@ export class JobRepository {
           },
         };
       }),
+    });
+  }
+
+  /**
+   * Queues a webhook delivery. A failed job of the same delivery (a person's retry) is removed
+   * first; a waiting or active one makes this a no-op.
+   */
+  async enqueueDelivery(deliveryId: string): Promise<void> {
+    const jobId = jobIds.deliver(deliveryId);
+    if ((await this.deliveries.getJobState(jobId)) === "failed")
+      await this.deliveries.remove(jobId);
+    const data: DeliveryJobData = { deliveryId };
+    await this.deliveries.add("deliver", data, {
+      jobId,
+      attempts: this.options.delivery.attempts,
+      backoff: { type: "exponential", delay: this.options.delivery.backoffMs },
+      removeOnComplete: { age: 24 * 3600 },
+      removeOnFail: false,
     });
   }
 
@@ -128,6 +152,7 @@ export class JobRepository {
     await Promise.all([
       ...Object.values(this.queues).map((queue) => queue.close()),
       this.flows.close(),
+      this.deliveries.close(),
     ]);
   }
 }

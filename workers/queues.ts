@@ -27,8 +27,19 @@ export interface ExtractJobData {
   fileId: string;
 }
 
+/**
+ * The webhook's queue, apart from the file pipeline: one job per outbox row, retried with
+ * exponential backoff until the platform answers 2xx or the attempts run out.
+ */
+export const deliveryQueueName = "deliver";
+
+export interface DeliveryJobData {
+  deliveryId: string;
+}
+
 export const jobIds = {
   split: (fileId: string) => `split-${fileId}`,
   ocr: (fileId: string, pageNumber: number) => `ocr-${fileId}-${pageNumber}`,
   extract: (fileId: string) => `extract-${fileId}`,
+  deliver: (deliveryId: string) => `deliver-${deliveryId}`,
 };

@@ -4,13 +4,17 @@ import type { AgencyRepository } from "../../storage/repositories/agency-reposit
 import type { ApiTokenRepository } from "../../storage/repositories/api-token-repository.ts";
 import type { AuditAction, AuditRepository } from "../../storage/repositories/audit-repository.ts";
 import type { FieldReviewRepository } from "../../storage/repositories/field-review-repository.ts";
+import type { RecordExportRepository } from "../../storage/repositories/record-export-repository.ts";
 import {
   ROLES,
   type Role,
   type UserRepository,
 } from "../../storage/repositories/user-repository.ts";
+import type { WebhookDeliveryRepository } from "../../storage/repositories/webhook-delivery-repository.ts";
+import type { JobRepository } from "../../workers/job-repository.ts";
+import { auditIdentity } from "../auth/actor.ts";
 import { allowed } from "../auth/authenticate.ts";
-import { badRequest, notFound } from "../http-error.ts";
+import { badRequest, HttpError, notFound } from "../http-error.ts";
 import { isUuid } from "../is-uuid.ts";
 import type { AdminService } from "../services/admin-service.ts";
 import { userView } from "./session-routes.ts";
@@ -22,6 +26,9 @@ export interface AdminRouteDependencies {
   tokens: ApiTokenRepository;
   audit: AuditRepository;
   fieldReviews: FieldReviewRepository;
+  deliveries: WebhookDeliveryRepository;
+  exports: RecordExportRepository;
+  jobs: JobRepository;
   definitions: FormDefinitions;
 }
 
@@ -133,6 +140,43 @@ export function adminRoutes(deps: AdminRouteDependencies) {
         rate: rate.reviewed > 0 ? rate.corrected / rate.reviewed : 0,
       })),
     });
+  });
+
+  router.get("/deliveries", async (request, response) => {
+    const status = request.query.status === "pending" ? "pending" : "failed";
+    const deliveries = await deps.deliveries.listOpen(status, 200);
+    response.json({
+      deliveries: await Promise.all(
+        deliveries.map(async (delivery) => {
+          const frozen = await deps.exports.get(delivery.exportSeq);
+          return {
+            id: delivery.id,
+            recordId: frozen?.recordId ?? null,
+            version: frozen?.version ?? null,
+            status: delivery.status,
+            attempts: delivery.attempts,
+            lastError: delivery.lastError,
+            createdAt: delivery.createdAt.toISOString(),
+            updatedAt: delivery.updatedAt.toISOString(),
+          };
+        }),
+      ),
+    });
+  });
+
+  router.post("/deliveries/:id/retry", async (request, response) => {
+    const id = request.params.id;
+    if (!isUuid(id)) throw notFound("送信");
+    if (!(await deps.deliveries.reopen(id))) {
+      throw new HttpError(409, "not_failed", "失敗した送信だけを再送できます");
+    }
+    await deps.jobs.enqueueDelivery(id);
+    await deps.audit.append({
+      action: "delivery_retry",
+      ...auditIdentity(response.locals.actor),
+      detail: { deliveryId: id },
+    });
+    response.status(202).json({ status: "pending" });
   });
 
   return router;

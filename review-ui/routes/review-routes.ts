@@ -91,6 +91,11 @@ export function reviewRoutes(
     );
   });
 
+  router.post("/records/:id/reopen", async (request, response) => {
+    const actor = allowedPerson(response, "review");
+    response.json(await review.reopen(actor, recordId(request)));
+  });
+
   router.post("/records/:id/release", async (request, response) => {
     const actor = allowedPerson(response, "review");
     await review.release(actor, recordId(request));

@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import { isDeepStrictEqual } from "node:util";
 import { type FormDefinitions, fieldsOf } from "../../config/forms/form-definitions.ts";
+import type { RecordExporter } from "../../export/record-exporter.ts";
 import type { Database } from "../../storage/db/database.ts";
 import type { ObjectStore } from "../../storage/objects/object-store.ts";
 import { AuditRepository } from "../../storage/repositories/audit-repository.ts";
@@ -18,6 +19,9 @@ import { badRequest, HttpError, notFound } from "../http-error.ts";
 import { buildRecordView, type RecordView } from "./record-view.ts";
 import { editedField, type ReviewedFieldItem, wasAutoAccepted } from "./reviewed-field.ts";
 import { parseTypedValue } from "./typed-value.ts";
+
+/** Queues a webhook delivery once the verification that wrote it has committed. */
+export type DeliveryQueue = (deliveryId: string) => Promise<void>;
 
 export interface ReviewServiceOptions {
   /** How long opening or saving a record keeps others from saving it. */
@@ -52,6 +56,8 @@ export class ReviewService {
     private readonly objects: ObjectStore,
     private readonly pages: PageRepository,
     private readonly definitions: FormDefinitions,
+    private readonly exporter: RecordExporter,
+    private readonly queueDelivery: DeliveryQueue,
     private readonly options: ReviewServiceOptions,
   ) {}
 
@@ -80,14 +86,17 @@ export class ReviewService {
     return this.view(actor, id);
   }
 
-  /** Saves the last edits and marks the record verified; names the next record of the queue. */
+  /**
+   * Saves the last edits and marks the record verified, freezing it as its next export version;
+   * names the next record of the queue.
+   */
   async approve(
     actor: UserActor,
     id: string,
     edit: RecordEdit,
     queue: QueueFilter,
   ): Promise<{ record: RecordView["record"]; next: string | null }> {
-    await this.db.transaction(async (tx) => {
+    const frozen = await this.db.transaction(async (tx) => {
       const record = await this.applyEdit(tx, actor, id, edit);
       refuseUnless(
         await new RecordReviewRepository(tx).finish(id, actor.user.id, record.version, {
@@ -104,15 +113,45 @@ export class ReviewService {
         };
       });
       await new FieldReviewRepository(tx).recordApproval(id, record.docType, actor.user.id, fields);
+      const corrections = fields.filter((field) => field.corrected).length;
       await new AuditRepository(tx).append({
         action: "record_approve",
         ...auditIdentity(actor),
         recordId: id,
         batchId: record.batch.id,
-        detail: { corrections: fields.filter((field) => field.corrected).length },
+        detail: { corrections },
+      });
+      return this.exporter.freeze(tx, id, {
+        reviewedBy: actor.user.id,
+        reviewedAt: new Date(),
+        corrections,
       });
     });
+    if (frozen.deliveryId) await this.queueDelivery(frozen.deliveryId);
     return this.finished(actor, id, queue);
+  }
+
+  /**
+   * Opens a verified, imported or rejected record again for a correction; approving it again
+   * makes a new export version, sent again. Earlier versions stay as they were.
+   */
+  async reopen(actor: UserActor, id: string): Promise<RecordView> {
+    await this.db.transaction(async (tx) => {
+      const records = new RecordReviewRepository(tx);
+      const record = await records.get(id, scopeOf(actor));
+      if (!record) throw notFound(RECORD);
+      if (!(await records.reopen(id, actor.user.id, this.options.leaseMs))) {
+        throw new HttpError(409, "not_finished", "確認待ちの記録はそのまま修正できます");
+      }
+      await new AuditRepository(tx).append({
+        action: "record_reopen",
+        ...auditIdentity(actor),
+        recordId: id,
+        batchId: record.batch.id,
+        detail: { from: record.status },
+      });
+    });
+    return this.view(actor, id);
   }
 
   async reject(

@@ -9,6 +9,7 @@ export type AuditAction =
   | "record_edit"
   | "record_approve"
   | "record_reject"
+  | "record_reopen"
   | "record_export"
   | "file_upload"
   | "file_retry"
@@ -16,7 +17,8 @@ export type AuditAction =
   | "user_update"
   | "agency_create"
   | "token_create"
-  | "token_revoke";
+  | "token_revoke"
+  | "delivery_retry";
 
 export interface NewAuditEntry {
   action: AuditAction;

@@ -212,6 +212,20 @@ export class RecordReviewRepository {
     return rows.length > 0;
   }
 
+  /** A verified, imported or rejected record back in review, leased to `userId`. */
+  async reopen(id: string, userId: string, leaseMs: number): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE records r SET
+         status = 'in_review', reject_reason = NULL, reviewed_by = NULL, reviewed_at = NULL,
+         version = r.version + 1, updated_at = now(), lease_user_id = $2,
+         lease_expires_at = now() + make_interval(secs => $3::double precision / 1000)
+       WHERE r.id = $1 AND r.status IN ('verified', 'imported', 'rejected')
+       RETURNING r.id`,
+      [id, userId, leaseMs],
+    );
+    return rows.length > 0;
+  }
+
   async releaseLease(id: string, userId: string): Promise<void> {
     await this.db.query(
       "UPDATE records SET lease_user_id = NULL, lease_expires_at = NULL WHERE id = $1 AND lease_user_id = $2",

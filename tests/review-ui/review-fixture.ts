@@ -80,12 +80,17 @@ function intakeItems(clientName: string): RecordItems {
  * the browser tests and the review benchmark.
  */
 export async function startReviewFixture(
-  options: { moreRecords?: number; database?: "postgresql" | "pglite" } = {},
+  options: {
+    moreRecords?: number;
+    database?: "postgresql" | "pglite";
+    env?: Record<string, string>;
+  } = {},
 ): Promise<ReviewFixture> {
   // PGlite: the embedded database of a fresh clone, in the environment's temp data folder.
-  const environment: TestEnvironment = await createTestEnvironment(
-    options.database === "pglite" ? { DATABASE_URL: "" } : {},
-  );
+  const environment: TestEnvironment = await createTestEnvironment({
+    ...(options.database === "pglite" ? { DATABASE_URL: "" } : {}),
+    ...options.env,
+  });
   const runtime = await openRuntime(environment.config);
   const agencies = new AgencyRepository(runtime.db);
   const own = await agencies.create("みなと相談支援センター", "direct");
@@ -130,6 +135,33 @@ export async function startReviewFixture(
       width: width ?? 0,
       height: height ?? 0,
       splitMethod: "fixture",
+    });
+    const text = `相談受付票\n氏名 ${clientName.replace(/ /g, "")}`;
+    const ocr = {
+      engine: "fixture",
+      language: "jpn",
+      width,
+      height,
+      text,
+      confidence: 0.9,
+      lines: [],
+      rotation: 0,
+      skewDegrees: 0,
+      blank: false,
+      cells: [],
+      redactions: [],
+    };
+    const ocrKey = `pages/${sha256}/0001.ocr.json`;
+    const json = Buffer.from(JSON.stringify(ocr));
+    await runtime.objects.put(ocrKey, json, { size: json.length, contentType: "application/json" });
+    await runtime.pages.saveOcr({
+      fileId: file.id,
+      pageNumber: 1,
+      ocrKey,
+      text,
+      confidence: 0.9,
+      blank: false,
+      image: { key: imageKey, width: width ?? 0, height: height ?? 0 },
     });
     const record = await runtime.records.upsertExtracted({
       fileId: file.id,
