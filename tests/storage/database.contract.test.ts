@@ -110,14 +110,17 @@ describe.each(TEST_DATABASE_KINDS)("database contract: %s", (kind) => {
       const other = await fresh.open();
       try {
         await other.query(
-          `DROP TABLE field_reviews, audit_log, api_tokens, sessions, users, records, pages,
-             source_files, batches, agencies, schema_migrations CASCADE;
-           DROP FUNCTION audit_log_is_append_only`,
+          `DROP TABLE webhook_deliveries, record_exports, field_reviews, audit_log, api_tokens,
+             sessions, users, records, pages, source_files, batches, agencies, schema_migrations
+             CASCADE;
+           DROP SEQUENCE record_export_seq;
+           DROP FUNCTION audit_log_is_append_only, records_status_transition_allowed`,
         );
         expect(await migrate(other)).toEqual([
           { version: 1, name: "initial" },
           { version: 2, name: "page_reading" },
           { version: 3, name: "review" },
+          { version: 4, name: "platform" },
         ]);
       } finally {
         await other.close();
