@@ -63,7 +63,8 @@ export async function startPipelineWorkers(runtime: Runtime): Promise<PipelineWo
   };
 }
 
-async function startDeliveryWorker(runtime: Runtime): Promise<DeliveryWorker | null> {
+/** The webhook's delivery worker, or null without a webhook; pending deliveries are queued again. */
+export async function startDeliveryWorker(runtime: Runtime): Promise<DeliveryWorker | null> {
   const { config, db, jobs } = runtime;
   if (!config.webhookUrl || !config.webhookSecret) return null;
   const deliveries = new WebhookDeliveryRepository(db);
