@@ -11,6 +11,7 @@ import { ingestCommand } from "./commands/ingest-command.ts";
 import { serveCommand } from "./commands/serve-command.ts";
 import { statusCommand } from "./commands/status-command.ts";
 import { userAddCommand } from "./commands/user-command.ts";
+import { watchCommand } from "./commands/watch-command.ts";
 import { workerCommand } from "./commands/worker-command.ts";
 
 /** Loads the configuration once, runs a command, and turns known failures into clear messages. */
@@ -79,7 +80,24 @@ program
   .description("split, OCR and extract one file in this process (no Redis, no database)")
   .argument("<file>", "scanned file")
   .option("--json", "print kamiroku.record/v1 records as a JSON array")
+  .option("--pdf <out.pdf>", "also write the file's searchable PDF (page images + OCR text layer)")
   .action((file: string, options) => run((config) => extractCommand(config, file, options))());
+
+program
+  .command("watch")
+  .description(
+    "hot folder: ingest what scanners write into <dir>, then move it to done/ or failed/",
+  )
+  .argument("<dir>", "the folder scanners write into")
+  .option("-b, --batch <name>", "batch name (default: hot-folder-<date>)")
+  .option("--agency <name>", "相談支援機関 the batch belongs to (default: the default agency)")
+  .option("--settle <seconds>", "take a file once it has not changed for this long", "5")
+  .action((dir: string, options) =>
+    run(
+      (config) => watchCommand(config, dir, { ...options, settleSeconds: options.settle }),
+      "info",
+    )(),
+  );
 
 program
   .command("user")

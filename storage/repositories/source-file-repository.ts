@@ -117,6 +117,15 @@ export class SourceFileRepository {
     return row ? toSourceFile(row) : null;
   }
 
+  /** Whether a file of this content was handed in to this batch already (any status). */
+  async existsInBatch(batchId: string, sha256: string): Promise<boolean> {
+    const rows = await this.db.query(
+      "SELECT 1 FROM source_files WHERE batch_id = $1 AND sha256 = $2 LIMIT 1",
+      [batchId, sha256],
+    );
+    return rows.length > 0;
+  }
+
   /** Files of a batch in the order they were handed in. */
   async listByBatch(batchId: string): Promise<SourceFile[]> {
     const rows = await this.db.query<SourceFileRow>(
