@@ -2,8 +2,10 @@ import path from "node:path";
 import { inputLimits } from "../config/config.ts";
 import { loadFormDefinitions } from "../config/forms/municipality-forms.ts";
 import { AuditRepository } from "../storage/repositories/audit-repository.ts";
+import { NearDuplicateRepository } from "../storage/repositories/near-duplicate-repository.ts";
 import { RecordExportRepository } from "../storage/repositories/record-export-repository.ts";
 import { WebhookDeliveryRepository } from "../storage/repositories/webhook-delivery-repository.ts";
+import { NearDuplicateFinder } from "../workers/dedupe/near-duplicate-finder.ts";
 import { DeliveryWorker } from "../workers/delivery-worker.ts";
 import { TesseractPool } from "../workers/ocr/tesseract-pool.ts";
 import { DeliveryService } from "../workers/services/delivery-service.ts";
@@ -37,7 +39,13 @@ export async function startPipelineWorkers(runtime: Runtime): Promise<PipelineWo
         renderDpi: config.renderDpi,
         workDir: path.join(config.dataDir, "work"),
       }),
-      ocr: new OcrService(objects, files, pages, pool),
+      ocr: new OcrService(
+        objects,
+        files,
+        pages,
+        pool,
+        new NearDuplicateFinder(new NearDuplicateRepository(runtime.db)),
+      ),
       extract: new ExtractService(objects, files, pages, records, {
         definitions,
         reviewThreshold: config.reviewThreshold,

@@ -7,14 +7,16 @@ import {
 import type { ObjectStore } from "../../storage/objects/object-store.ts";
 import type { PageRepository } from "../../storage/repositories/page-repository.ts";
 import type { SourceFileRepository } from "../../storage/repositories/source-file-repository.ts";
+import type { NearDuplicateFinder } from "../dedupe/near-duplicate-finder.ts";
 import { readPage } from "../ocr/read-page.ts";
 import type { TesseractPool } from "../ocr/tesseract-pool.ts";
 import type { OcrJobData } from "../queues.ts";
 
 /**
  * Handles `ocr` jobs: one split scan image → the upright, redacted page image and its OCR JSON
- * in the object store, and the page row. The split scan image is deleted afterwards: it may show
- * an Individual Number that the stored page image no longer does.
+ * in the object store, and the page row; a page that looks like one handed in before is flagged.
+ * The split scan image is deleted afterwards: it may show an Individual Number that the stored
+ * page image no longer does.
  */
 export class OcrService {
   constructor(
@@ -22,6 +24,7 @@ export class OcrService {
     private readonly files: SourceFileRepository,
     private readonly pages: PageRepository,
     private readonly pool: TesseractPool,
+    private readonly nearDuplicates: NearDuplicateFinder,
   ) {}
 
   async handleOcr({ fileId, pageNumber }: OcrJobData): Promise<void> {
@@ -43,7 +46,7 @@ export class OcrService {
       const ocrKey = ocrResultKey(file.sha256, pageNumber);
       const json = Buffer.from(JSON.stringify(reading.ocr));
       await this.objects.put(ocrKey, json, { size: json.length, contentType: "application/json" });
-      await this.pages.saveOcr({
+      const saved = await this.pages.saveOcr({
         fileId,
         pageNumber,
         ocrKey,
@@ -52,6 +55,10 @@ export class OcrService {
         blank: reading.ocr.blank,
         image: { key: imageKey, width: reading.image.width, height: reading.image.height },
       });
+      await this.nearDuplicates.check(
+        { id: saved.id, fileId, text: saved.ocrText ?? "", blank: saved.blank },
+        reading.image.data,
+      );
     }
     await Promise.all(
       (["png", "jpeg"] as const).map((format) =>
