@@ -156,7 +156,7 @@ export function createApp(deps: AppDependencies): express.Express {
     response.sendFile(path.join(publicDir, "index.html"));
   });
 
-  app.use((error: Error, _request: Request, response: Response, _next: NextFunction) => {
+  app.use((error: Error, request: Request, response: Response, _next: NextFunction) => {
     if (error instanceof HttpError) {
       response
         .status(error.status)
@@ -167,8 +167,15 @@ export function createApp(deps: AppDependencies): express.Express {
       response.status(400).json({ error: "JSON が読めません", code: "bad_request" });
       return;
     }
-    // The message only: OCR text and field values must not reach the log.
-    logger.error({ err: error.name }, "request failed");
+    // Route pattern and code location, never the body or query: those may hold personal data.
+    logger.error(
+      {
+        err: error.name,
+        route: `${request.method} ${request.baseUrl}${request.route?.path ?? ""}`,
+        at: error.stack?.split("\n")[1]?.trim(),
+      },
+      "request failed",
+    );
     response.status(500).json({ error: "サーバーでエラーが発生しました", code: "internal" });
   });
   return app;

@@ -56,7 +56,7 @@ const field = (value: unknown, extra: Partial<FieldItem> = {}): FieldItem => ({
 function intakeItems(clientName: string): RecordItems {
   return {
     common: {
-      case_number: field("R5-0123", { bbox: [1400, 250, 400, 70] }),
+      case_number: field("R5-0123", { bbox: [1150, 250, 400, 70] }),
       client_name: field(clientName, { bbox: [400, 520, 700, 90] }),
       birth_date: field(null, {
         confidence: 0.41,
@@ -67,7 +67,7 @@ function intakeItems(clientName: string): RecordItems {
       }),
       sex: field("female", { raw: "女", bbox: [1300, 520, 200, 90] }),
       referral_route: field("family", { raw: "家族・知人", bbox: [400, 900, 1200, 90] }),
-      intake_date: field("2023-04-12", { raw: "令和5年4月12日", bbox: [1300, 250, 500, 70] }),
+      intake_date: field("2023-04-12", { raw: "令和5年4月12日", bbox: [1100, 330, 500, 70] }),
     },
     optional: { phone: field("043-223-2345", { raw: "043-223-2345", bbox: [400, 800, 600, 90] }) },
     custom: {},
