@@ -28,6 +28,7 @@ import { HttpError } from "./http-error.ts";
 import { adminRoutes } from "./routes/admin-routes.ts";
 import { batchRoutes } from "./routes/batch-routes.ts";
 import { platformRoutes } from "./routes/platform-routes.ts";
+import { resumableUploadRoutes } from "./routes/resumable-upload-routes.ts";
 import { reviewRoutes } from "./routes/review-routes.ts";
 import { sessionRoutes } from "./routes/session-routes.ts";
 import { AdminService } from "./services/admin-service.ts";
@@ -63,6 +64,8 @@ export interface AppDependencies {
 const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "public");
 
 const LOGIN_WINDOW_MS = 15 * 60_000;
+/** The browser sends 4 MiB chunks; the limit leaves room without letting a PUT grow unbounded. */
+const RESUMABLE_CHUNK_LIMIT = 16 * 1024 * 1024;
 
 /**
  * The HTTP face of Kamiroku: the JSON API of review-ui/API.md and the UI that uses it.
@@ -111,6 +114,15 @@ export function createApp(deps: AppDependencies): express.Express {
   api.use(csrfProtection);
   // Uploads are multipart and streamed by their route; everything else is small JSON.
   api.post("/uploads", uploadRoute(deps.batches, deps.ingest, audit, deps.upload));
+  api.use(
+    "/uploads/resumable",
+    resumableUploadRoutes(deps.batches, deps.ingest, audit, {
+      spoolDir: deps.upload.spoolDir,
+      maxFileBytes: deps.upload.maxFileBytes,
+      maxChunkBytes: RESUMABLE_CHUNK_LIMIT,
+      expireMs: 24 * 3600_000,
+    }),
+  );
   api.use(express.json({ limit: "1mb" }));
   api.use(
     "/session",

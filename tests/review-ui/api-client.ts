@@ -8,7 +8,7 @@ export interface ApiReply<T = Record<string, unknown>> {
 
 /** A browser-like client of the review API: keeps the session cookie, sends the CSRF token. */
 export class ApiClient {
-  private cookie = "";
+  cookie = "";
   csrfToken = "";
 
   constructor(private readonly baseUrl: string) {}
@@ -49,6 +49,7 @@ export class ApiClient {
     path: string,
     body?: unknown,
     extraHeaders: Record<string, string> = {},
+    rawBody?: Buffer,
   ): Promise<ApiReply<T>> {
     const headers: Record<string, string> = {};
     if (this.cookie) headers.Cookie = this.cookie;
@@ -58,7 +59,7 @@ export class ApiClient {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: rawBody ? new Uint8Array(rawBody) : body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
     const parsed =
