@@ -14,6 +14,7 @@ import { AuditRepository } from "../storage/repositories/audit-repository.ts";
 import type { BatchRepository } from "../storage/repositories/batch-repository.ts";
 import { FieldReviewRepository } from "../storage/repositories/field-review-repository.ts";
 import type { PageRepository } from "../storage/repositories/page-repository.ts";
+import { NearDuplicateRepository } from "../storage/repositories/near-duplicate-repository.ts";
 import { RecordExportRepository } from "../storage/repositories/record-export-repository.ts";
 import { RecordRepository } from "../storage/repositories/record-repository.ts";
 import { RecordReviewRepository } from "../storage/repositories/record-review-repository.ts";
@@ -135,6 +136,7 @@ export function createApp(deps: AppDependencies): express.Express {
   api.use(
     batchRoutes({
       batches: deps.batches,
+      nearDuplicates: new NearDuplicateRepository(db),
       files: deps.files,
       records: new RecordRepository(db),
       jobs: deps.jobs,

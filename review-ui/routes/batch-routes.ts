@@ -2,6 +2,7 @@ import express from "express";
 import type { IngestService } from "../../ingest/ingest-service.ts";
 import type { AuditRepository } from "../../storage/repositories/audit-repository.ts";
 import type { BatchRepository } from "../../storage/repositories/batch-repository.ts";
+import type { NearDuplicateRepository } from "../../storage/repositories/near-duplicate-repository.ts";
 import type { RecordRepository } from "../../storage/repositories/record-repository.ts";
 import type {
   SourceFile,
@@ -15,6 +16,7 @@ import { isUuid } from "../is-uuid.ts";
 
 export interface BatchRouteDependencies {
   batches: BatchRepository;
+  nearDuplicates: NearDuplicateRepository;
   files: SourceFileRepository;
   records: RecordRepository;
   jobs: JobRepository;
@@ -60,6 +62,25 @@ export function batchRoutes(deps: BatchRouteDependencies) {
             ? await duplicateOriginal(deps, file.duplicateOf, scope)
             : null,
         })),
+      ),
+      nearDuplicates: await Promise.all(
+        (await deps.nearDuplicates.listForBatch(batch.id)).map(async (pair) => {
+          // Another agency's file is named only as such: its names are theirs.
+          const visible = await deps.batches.get(pair.similar.batchId, scope);
+          return {
+            fileId: pair.fileId,
+            fileName: files.find((file) => file.id === pair.fileId)?.fileName ?? "",
+            pageNumber: pair.pageNumber,
+            similar: visible
+              ? {
+                  fileName: pair.similar.fileName,
+                  pageNumber: pair.similar.pageNumber,
+                  batchName: pair.similar.batchName,
+                }
+              : { fileName: "（他の機関のファイル）", pageNumber: null, batchName: "" },
+            textSimilarity: Math.round(pair.textSimilarity * 100) / 100,
+          };
+        }),
       ),
       records: {
         byDocType,
