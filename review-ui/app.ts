@@ -13,8 +13,8 @@ import { ApiTokenRepository } from "../storage/repositories/api-token-repository
 import { AuditRepository } from "../storage/repositories/audit-repository.ts";
 import type { BatchRepository } from "../storage/repositories/batch-repository.ts";
 import { FieldReviewRepository } from "../storage/repositories/field-review-repository.ts";
-import type { PageRepository } from "../storage/repositories/page-repository.ts";
 import { NearDuplicateRepository } from "../storage/repositories/near-duplicate-repository.ts";
+import type { PageRepository } from "../storage/repositories/page-repository.ts";
 import { RecordExportRepository } from "../storage/repositories/record-export-repository.ts";
 import { RecordRepository } from "../storage/repositories/record-repository.ts";
 import { RecordReviewRepository } from "../storage/repositories/record-review-repository.ts";

@@ -59,7 +59,11 @@ export class ApiClient {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers,
-      body: rawBody ? new Uint8Array(rawBody) : body === undefined ? undefined : JSON.stringify(body),
+      body: rawBody
+        ? new Uint8Array(rawBody)
+        : body === undefined
+          ? undefined
+          : JSON.stringify(body),
     });
     const text = await response.text();
     const parsed =
