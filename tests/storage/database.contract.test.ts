@@ -110,7 +110,7 @@ describe.each(TEST_DATABASE_KINDS)("database contract: %s", (kind) => {
       const other = await fresh.open();
       try {
         await other.query(
-          `DROP TABLE webhook_deliveries, record_exports, field_reviews, audit_log, api_tokens,
+          `DROP TABLE near_duplicates, webhook_deliveries, record_exports, field_reviews, audit_log, api_tokens,
              sessions, users, records, pages, source_files, batches, agencies, schema_migrations
              CASCADE;
            DROP SEQUENCE record_export_seq;
@@ -121,6 +121,7 @@ describe.each(TEST_DATABASE_KINDS)("database contract: %s", (kind) => {
           { version: 2, name: "page_reading" },
           { version: 3, name: "review" },
           { version: 4, name: "platform" },
+          { version: 6, name: "near_duplicates" },
         ]);
       } finally {
         await other.close();
@@ -815,6 +816,7 @@ describe.each(TEST_DATABASE_KINDS)("database contract: %s", (kind) => {
         blank: "boolean",
         created_at: "Date",
         updated_at: "Date",
+        fingerprint: "null",
       });
       expect(pageRow).toMatchObject({ ocr_confidence: 0.93 });
 
