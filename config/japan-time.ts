@@ -5,3 +5,8 @@ const JAPAN_OFFSET_MS = 9 * 3600_000;
 export function todayInJapan(): string {
   return new Date(Date.now() + JAPAN_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** A moment as `YYYY-MM-DD HH:MM` in Japan, as offices write it and spreadsheets read it. */
+export function japanDateTime(time: Date): string {
+  return new Date(time.getTime() + JAPAN_OFFSET_MS).toISOString().slice(0, 16).replace("T", " ");
+}

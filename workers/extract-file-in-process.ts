@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { SearchablePdfPage } from "../export/searchable-pdf.ts";
 import { sha256OfFile } from "../ingest/hash-file.ts";
 import { attachRedactions } from "./extract/attach-redactions.ts";
 import { evidenceFromReading } from "./extract/evidence-from-reading.ts";
@@ -17,6 +18,12 @@ export interface ExtractFileOptions {
   extraction?: ExtractFormsOptions;
 }
 
+export interface ExtractedFile {
+  records: RecordV1[];
+  /** The pages as the OCR stage would store them, in file order: what a searchable PDF is made of. */
+  pages: SearchablePdfPage[];
+}
+
 /**
  * The whole pipeline for one file in this process, without Redis or a database: the same split,
  * OCR and extract stage functions the queue workers run. Used by `kamiroku extract`.
@@ -24,7 +31,7 @@ export interface ExtractFileOptions {
 export async function extractFileInProcess(
   filePath: string,
   options: ExtractFileOptions,
-): Promise<RecordV1[]> {
+): Promise<ExtractedFile> {
   const { maxPixels, renderDpi, pool } = options;
   const sha256 = await sha256OfFile(filePath);
   const { mediaType } = await inspectFile(filePath, { maxPixels });
@@ -33,6 +40,7 @@ export async function extractFileInProcess(
     pending.push(
       readPage(page.data, pool).then(async (reading) => ({
         pageNumber: page.pageNumber,
+        stored: { image: reading.image.data, ocr: reading.ocr },
         text: reading.ocr.text,
         redactions: reading.ocr.redactions,
         evidence: await evidenceFromReading(page.pageNumber, reading.ocr, reading.image.data),
@@ -48,7 +56,7 @@ export async function extractFileInProcess(
     ),
     pages,
   );
-  return forms.map((form) =>
+  const records = forms.map((form) =>
     toRecordV1({
       recordId: recordIdFor(sha256, form.formIndex),
       docType: form.docType,
@@ -62,4 +70,5 @@ export async function extractFileInProcess(
       pageTexts,
     }),
   );
+  return { records, pages: pages.map((page) => page.stored) };
 }

@@ -1,14 +1,21 @@
+import fs from "node:fs/promises";
 import { type Config, inputLimits } from "../../config/config.ts";
 import { loadFormDefinitions } from "../../config/forms/municipality-forms.ts";
+import { buildSearchablePdf } from "../../export/searchable-pdf.ts";
 import { InputFileError } from "../../ingest/input-file-error.ts";
 import { extractFileInProcess } from "../../workers/extract-file-in-process.ts";
 import { TesseractPool } from "../../workers/ocr/tesseract-pool.ts";
 
 export interface ExtractCommandOptions {
   json?: boolean;
+  /** Where to write the file's searchable PDF. */
+  pdf?: string;
 }
 
-/** `kamiroku extract <file> [--json]`: split, OCR and extract one file here and now. */
+/**
+ * `kamiroku extract <file> [--json] [--pdf <out.pdf>]`: split, OCR and extract one file here and
+ * now; the searchable PDF is made by the same function as the pipeline's.
+ */
 export async function extractCommand(
   config: Config,
   file: string,
@@ -16,7 +23,7 @@ export async function extractCommand(
 ): Promise<number> {
   const pool = new TesseractPool({ size: config.ocrWorkers });
   try {
-    const records = await extractFileInProcess(file, {
+    const { records, pages } = await extractFileInProcess(file, {
       pool,
       maxPixels: inputLimits(config).maxPixels,
       renderDpi: config.renderDpi,
@@ -25,6 +32,7 @@ export async function extractCommand(
         reviewThreshold: config.reviewThreshold,
       },
     });
+    if (options.pdf) await fs.writeFile(options.pdf, await buildSearchablePdf(pages));
     if (options.json) {
       console.log(JSON.stringify(records, null, 2));
     } else {

@@ -17,6 +17,12 @@ export function originalKey(sha256: string): string {
   return `originals/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
 }
 
+/** `searchable/ab/cd/<sha256>.pdf`: the case file's page images with an invisible text layer. */
+export function searchablePdfKey(sha256: string): string {
+  assertSha256(sha256);
+  return `searchable/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}.pdf`;
+}
+
 /** `pages/<sha256>/0001.png` or `.jpg`. */
 export function pageImageKey(
   fileSha256: string,

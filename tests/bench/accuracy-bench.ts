@@ -55,13 +55,12 @@ async function runPipeline(
     for (const [index, file] of files.entries()) {
       const fileStarted = performance.now();
       try {
-        outcomes.push(
-          await extractFileInProcess(path.join(workDir, file.fileName), {
-            pool,
-            maxPixels: inputLimits(config).maxPixels,
-            renderDpi: config.renderDpi,
-          }),
-        );
+        const { records } = await extractFileInProcess(path.join(workDir, file.fileName), {
+          pool,
+          maxPixels: inputLimits(config).maxPixels,
+          renderDpi: config.renderDpi,
+        });
+        outcomes.push(records);
       } catch (error) {
         outcomes.push(error instanceof Error ? error : new Error(String(error)));
       }

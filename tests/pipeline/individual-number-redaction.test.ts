@@ -64,7 +64,7 @@ describe("Individual Number (個人番号) redaction", () => {
   it("lists the redaction on the record (page and box), never the number", async () => {
     const file = path.join(dir, "受付票.png");
     await fs.writeFile(file, png);
-    const records: RecordV1[] = await extractFileInProcess(file, {
+    const { records } = await extractFileInProcess(file, {
       pool,
       maxPixels: 100_000_000,
       renderDpi: 300,

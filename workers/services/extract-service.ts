@@ -1,4 +1,5 @@
 import { UnrecoverableError } from "bullmq";
+import { storeSearchablePdf } from "../../export/store-searchable-pdf.ts";
 import type { ObjectStore } from "../../storage/objects/object-store.ts";
 import type { PageRepository } from "../../storage/repositories/page-repository.ts";
 import type { RecordRepository } from "../../storage/repositories/record-repository.ts";
@@ -11,7 +12,7 @@ import { recordIdFor } from "../extract/record-id.ts";
 import type { OcrPageResult } from "../ocr/ocr-result.ts";
 import type { ExtractJobData } from "../queues.ts";
 
-/** Handles `extract` jobs: all OCRed pages of one source file → records. */
+/** Handles `extract` jobs: all OCRed pages of one source file → records, and its searchable PDF. */
 export class ExtractService {
   constructor(
     private readonly objects: ObjectStore,
@@ -45,6 +46,7 @@ export class ExtractService {
         ...form,
       });
     }
+    await storeSearchablePdf(this.objects, this.pages, file);
     await this.files.setStatus(fileId, "done");
   }
 }

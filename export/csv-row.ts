@@ -1,0 +1,17 @@
+/**
+ * Characters that make a spreadsheet read a cell as a formula (or, tab and CR, that some strip
+ * before looking for one). OCR text is untrusted: a form reading =HYPERLINK(…) must stay text.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One CSV line (RFC 4180), without its line end. */
+export function csvRow(cells: readonly string[]): string {
+  return cells.map(csvCell).join(",");
+}
+
+/** A leading ' keeps a would-be formula as text; quotes around a cell with " , or a line break. */
+function csvCell(value: string): string {
+  const guarded = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
+}

@@ -1,0 +1,43 @@
+import type { PDFDocument, PDFRef } from "pdf-lib";
+import sharp from "sharp";
+import { pngImageStream } from "./png-image-stream.ts";
+
+/**
+ * The stored page images are PNGs written for speed (zlib level 1): a grey 200 dpi scan of a
+ * form is 1.3–1.5 MB, its paper grain costing most of it. As greyscale JPEG at this quality the
+ * same page is 130–215 KB (the bundled samples, a 1-bit TIFF scan included) and, side by side at
+ * 2×, not told apart from the PNG. So a page goes in as JPEG unless its PNG is smaller already,
+ * as a clean page's is (a form rendered without paper grain: 132 KB PNG, 195 KB JPEG), where
+ * JPEG would only add ringing around the strokes.
+ */
+const JPEG_OPTIONS = { quality: 85, mozjpeg: true } as const;
+
+/** Embeds a stored page image (PNG) into `doc` as an image XObject, whichever encoding is smaller. */
+export async function embedPageImage(doc: PDFDocument, png: Buffer): Promise<PDFRef> {
+  const { channels = 3 } = await sharp(png).metadata();
+  const jpeg = await sharp(png)
+    // Otherwise a grey page would come out as a colour JPEG.
+    .toColourspace(channels <= 2 ? "b-w" : "srgb")
+    .jpeg(JPEG_OPTIONS)
+    .toBuffer();
+  const stream = pngImageStream(png);
+  if (!stream || stream.data.length > jpeg.length) return (await doc.embedJpg(jpeg)).ref;
+  const { context } = doc;
+  return context.register(
+    context.stream(stream.data, {
+      Type: "XObject",
+      Subtype: "Image",
+      Width: stream.width,
+      Height: stream.height,
+      ColorSpace: stream.colors === 1 ? "DeviceGray" : "DeviceRGB",
+      BitsPerComponent: stream.bitsPerComponent,
+      Filter: "FlateDecode",
+      DecodeParms: {
+        Predictor: 15,
+        Colors: stream.colors,
+        BitsPerComponent: stream.bitsPerComponent,
+        Columns: stream.width,
+      },
+    }),
+  );
+}
