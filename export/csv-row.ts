@@ -5,6 +5,15 @@
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
+/** Excel takes a CSV without it for Shift_JIS and garbles every Japanese character. */
+const UTF8_BOM = "\uFEFF";
+const LINE_END = "\r\n";
+
+/** A CSV file as Excel opens it in Japan: UTF-8 with BOM, RFC 4180, CRLF line ends. */
+export function csvFile(rows: readonly (readonly string[])[]): Buffer {
+  return Buffer.from(UTF8_BOM + rows.map((cells) => csvRow(cells) + LINE_END).join(""), "utf8");
+}
+
 /** One CSV line (RFC 4180), without its line end. */
 export function csvRow(cells: readonly string[]): string {
   return cells.map(csvCell).join(",");

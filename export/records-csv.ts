@@ -2,13 +2,17 @@ import type { FieldDefinition, FormDefinitions } from "../config/forms/form-defi
 import { japanDateTime } from "../config/japan-time.ts";
 import type { FieldItem } from "../workers/extract/extracted-form.ts";
 import type { RecordV1 } from "../workers/extract/record-v1.ts";
-import { csvRow } from "./csv-row.ts";
+import { csvFile } from "./csv-row.ts";
 import { docTypeNames } from "./doc-type-names.ts";
 import { fieldCellText } from "./field-cell.ts";
 
-/** Excel takes a CSV without it for Shift_JIS and garbles every Japanese character. */
-const UTF8_BOM = "\uFEFF";
-const LINE_END = "\r\n";
+/** What the records name by id, named as people read them (batch name, reviewer's name). */
+export interface RecordCsvNames {
+  batch(batchId: string): string;
+  reviewer(userId: string): string;
+}
+
+const idsAsTheyAre: RecordCsvNames = { batch: (id) => id, reviewer: (id) => id };
 
 /**
  * The records as a CSV file for offices without the platform: one row per record, every field
@@ -16,7 +20,11 @@ const LINE_END = "\r\n";
  * no such field), UTF-8 with BOM, RFC 4180 with CRLF line ends. Writes the records it is given;
  * choosing which (verified ones) is the caller's.
  */
-export function recordsCsv(records: readonly RecordV1[], definitions: FormDefinitions): Buffer {
+export function recordsCsv(
+  records: readonly RecordV1[],
+  definitions: FormDefinitions,
+  names: RecordCsvNames = idsAsTheyAre,
+): Buffer {
   // Keys are unique across the definitions (municipality-forms refuses a repeated one).
   const { fields } = definitions;
   const header = [
@@ -32,15 +40,14 @@ export function recordsCsv(records: readonly RecordV1[], definitions: FormDefini
   const rows = records.map((record) => [
     record.recordId,
     docTypeNames[record.docType],
-    record.source.batchId ?? "",
+    record.source.batchId ? names.batch(record.source.batchId) : "",
     record.source.fileName,
     record.source.pages.join("、"),
     ...fields.map((field) => fieldCellText(field, itemOf(record, field.key)?.value)),
-    record.review?.reviewedBy ?? "",
+    record.review ? names.reviewer(record.review.reviewedBy) : "",
     record.review ? reviewTime(record.review.reviewedAt) : "",
   ]);
-  const lines = [header, ...rows].map((cells) => csvRow(cells) + LINE_END);
-  return Buffer.from(UTF8_BOM + lines.join(""), "utf8");
+  return csvFile([header, ...rows]);
 }
 
 /** The printed label; a table has none of its own, so its column headings stand for it. */

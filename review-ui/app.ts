@@ -136,6 +136,9 @@ export function createApp(deps: AppDependencies): express.Express {
   api.use(
     batchRoutes({
       batches: deps.batches,
+      exports: new RecordExportRepository(db),
+      users,
+      definitions: deps.definitions,
       nearDuplicates: new NearDuplicateRepository(db),
       files: deps.files,
       records: new RecordRepository(db),
@@ -159,7 +162,7 @@ export function createApp(deps: AppDependencies): express.Express {
       definitions: deps.definitions,
     }),
   );
-  api.use("/platform/v1", platformRoutes(db, review));
+  api.use("/platform/v1", platformRoutes(db, deps.objects, review));
   api.use((_request, _response) => {
     throw new HttpError(404, "not_found", "見つかりません");
   });

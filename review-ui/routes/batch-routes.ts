@@ -1,13 +1,19 @@
-import express from "express";
+import express, { type Response } from "express";
+import type { FormDefinitions } from "../../config/forms/form-definitions.ts";
+import { batchReportCsv } from "../../export/batch-report-csv.ts";
+import { assertRecordV1 } from "../../export/record-schema.ts";
+import { recordsCsv } from "../../export/records-csv.ts";
 import type { IngestService } from "../../ingest/ingest-service.ts";
 import type { AuditRepository } from "../../storage/repositories/audit-repository.ts";
 import type { BatchRepository } from "../../storage/repositories/batch-repository.ts";
 import type { NearDuplicateRepository } from "../../storage/repositories/near-duplicate-repository.ts";
+import type { RecordExportRepository } from "../../storage/repositories/record-export-repository.ts";
 import type { RecordRepository } from "../../storage/repositories/record-repository.ts";
 import type {
   SourceFile,
   SourceFileRepository,
 } from "../../storage/repositories/source-file-repository.ts";
+import type { UserRepository } from "../../storage/repositories/user-repository.ts";
 import type { JobRepository } from "../../workers/job-repository.ts";
 import { auditIdentity, scopeOf } from "../auth/actor.ts";
 import { allowed } from "../auth/authenticate.ts";
@@ -16,6 +22,9 @@ import { isUuid } from "../is-uuid.ts";
 
 export interface BatchRouteDependencies {
   batches: BatchRepository;
+  exports: RecordExportRepository;
+  users: UserRepository;
+  definitions: FormDefinitions;
   nearDuplicates: NearDuplicateRepository;
   files: SourceFileRepository;
   records: RecordRepository;
@@ -91,6 +100,51 @@ export function batchRoutes(deps: BatchRouteDependencies) {
     });
   });
 
+  router.get("/batches/:id/report.csv", async (request, response) => {
+    const actor = allowed(response, "batches");
+    const id = request.params.id;
+    const batch = isUuid(id) ? await deps.batches.get(id, scopeOf(actor)) : null;
+    if (!batch) throw notFound(BATCH);
+    sendCsv(response, "batch-report.csv", `${batch.name} バッチ報告.csv`);
+    response.send(batchReportCsv(batch.name, await deps.batches.fileReport(batch.id)));
+  });
+
+  router.get("/batches/:id/records.csv", async (request, response) => {
+    const actor = allowed(response, "review");
+    const id = request.params.id;
+    const batch = isUuid(id) ? await deps.batches.get(id, scopeOf(actor)) : null;
+    if (!batch) throw notFound(BATCH);
+    const exports = await deps.exports.latestForBatch(batch.id);
+    const documents = exports.map((frozen) => {
+      const document = { ...frozen.document, status: frozen.importedAt ? "imported" : "verified" };
+      assertRecordV1(document);
+      return document;
+    });
+    const reviewers = new Map<string, string>();
+    for (const document of documents) {
+      const reviewerId = document.review?.reviewedBy;
+      if (reviewerId && !reviewers.has(reviewerId)) {
+        reviewers.set(reviewerId, (await deps.users.get(reviewerId))?.displayName ?? reviewerId);
+      }
+    }
+    for (const frozen of exports) {
+      await deps.audit.append({
+        action: "record_export",
+        ...auditIdentity(actor),
+        recordId: frozen.recordId,
+        batchId: batch.id,
+        detail: { via: "csv", version: frozen.version },
+      });
+    }
+    sendCsv(response, "records.csv", `${batch.name} 確認済み記録.csv`);
+    response.send(
+      recordsCsv(documents, deps.definitions, {
+        batch: () => batch.name,
+        reviewer: (userId) => reviewers.get(userId) ?? userId,
+      }),
+    );
+  });
+
   router.post("/files/:id/retry", async (request, response) => {
     const actor = allowed(response, "upload");
     const id = request.params.id;
@@ -115,6 +169,15 @@ export function batchRoutes(deps: BatchRouteDependencies) {
   });
 
   return router;
+}
+
+/** A download with an ASCII name for old browsers and the Japanese one (RFC 6266) for the rest. */
+function sendCsv(response: Response, asciiName: string, name: string): void {
+  response.type("text/csv; charset=utf-8");
+  response.set(
+    "Content-Disposition",
+    `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+  );
 }
 
 /**

@@ -1,6 +1,8 @@
 import express, { type Request } from "express";
 import { assertRecordV1 } from "../../export/record-schema.ts";
 import type { Database } from "../../storage/db/database.ts";
+import { searchablePdfKey } from "../../storage/objects/object-keys.ts";
+import type { ObjectStore } from "../../storage/objects/object-store.ts";
 import { AuditRepository } from "../../storage/repositories/audit-repository.ts";
 import {
   type RecordExport,
@@ -20,7 +22,7 @@ const MAX_PAGE = 500;
  * kamiroku.record/v1 exports, paged by a cursor that follows commit order, and acknowledged
  * with the platform's own id. Every record served is written to the audit trail as an export.
  */
-export function platformRoutes(db: Database, review: ReviewService) {
+export function platformRoutes(db: Database, objects: ObjectStore, review: ReviewService) {
   const router = express.Router();
   const exports = new RecordExportRepository(db);
 
@@ -56,6 +58,17 @@ export function platformRoutes(db: Database, review: ReviewService) {
     const image = await review.pageImage(actor, latest.recordId, page);
     response.type("image/png");
     image.pipe(response);
+  });
+
+  router.get("/records/:id/pdf", async (request, response) => {
+    const actor = allowed(response, "platform");
+    const latest = await latestExport(exports, actor, request);
+    const sha256 = (latest.document.source as { sha256: string }).sha256;
+    const key = searchablePdfKey(sha256);
+    if (!(await objects.stat(key))) throw notFound("検索可能 PDF");
+    await auditExports(db, actor, [latest], "pdf");
+    response.type("application/pdf");
+    (await objects.get(key)).pipe(response);
   });
 
   router.post("/records/:id/ack", async (request, response) => {
@@ -113,7 +126,7 @@ async function auditExports(
   db: Database,
   actor: Actor,
   page: readonly RecordExport[],
-  via: "list" | "get",
+  via: "list" | "get" | "pdf",
 ): Promise<void> {
   const audit = new AuditRepository(db);
   for (const frozen of page) {

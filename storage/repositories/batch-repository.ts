@@ -60,6 +60,19 @@ const SUMMARY_SQL = `
     WHERE source_files.batch_id = b.id
   ) r`;
 
+/** One file's line of the batch report. */
+export interface FileReportRow {
+  fileName: string;
+  status: SourceFileStatus;
+  pages: number | null;
+  blankPages: number;
+  recordsByDocType: Record<string, number>;
+  needsReview: number;
+  nearDuplicatePages: number;
+  duplicateOf: string | null;
+  error: string | null;
+}
+
 export class BatchRepository {
   constructor(private readonly db: Queryable) {}
 
@@ -110,6 +123,28 @@ export class BatchRepository {
     return rows.map(toSummary);
   }
 
+  /** Per file, in the order handed in: what the batch report shows. */
+  async fileReport(batchId: string): Promise<FileReportRow[]> {
+    const rows = await this.db.query<Parameters<typeof toFileReportRow>[0]>(
+      `SELECT f.file_name, f.status, f.page_count, f.error_message,
+              original.file_name AS duplicate_of_name,
+              (SELECT count(*) FROM pages p WHERE p.file_id = f.id AND p.blank) AS blank_pages,
+              (SELECT coalesce(jsonb_object_agg(doc_type, n), '{}'::jsonb) FROM (
+                 SELECT doc_type, count(*) AS n FROM records r WHERE r.file_id = f.id GROUP BY doc_type
+               ) d) AS by_doc_type,
+              (SELECT count(*) FROM records r WHERE r.file_id = f.id AND r.needs_review
+                 AND r.status IN ('extracted', 'in_review')) AS needs_review,
+              (SELECT count(DISTINCT n.page_id) FROM near_duplicates n
+                 JOIN pages p ON p.id = n.page_id WHERE p.file_id = f.id) AS near_duplicate_pages
+       FROM source_files f
+       LEFT JOIN source_files original ON original.id = f.duplicate_of
+       WHERE f.batch_id = $1
+       ORDER BY f.created_at, f.file_name, f.id`,
+      [batchId],
+    );
+    return rows.map(toFileReportRow);
+  }
+
   async summary(batchId: string): Promise<BatchSummary> {
     const [row] = await this.db.query<SummaryRow>(`${SUMMARY_SQL} WHERE b.id = $1`, [batchId]);
     if (!row) {
@@ -117,6 +152,30 @@ export class BatchRepository {
     }
     return toSummary(row);
   }
+}
+
+function toFileReportRow(row: {
+  file_name: string;
+  status: SourceFileStatus;
+  page_count: number | null;
+  blank_pages: number;
+  by_doc_type: Record<string, number>;
+  needs_review: number;
+  near_duplicate_pages: number;
+  duplicate_of_name: string | null;
+  error_message: string | null;
+}): FileReportRow {
+  return {
+    fileName: row.file_name,
+    status: row.status,
+    pages: row.page_count,
+    blankPages: Number(row.blank_pages),
+    recordsByDocType: row.by_doc_type,
+    needsReview: Number(row.needs_review),
+    nearDuplicatePages: Number(row.near_duplicate_pages),
+    duplicateOf: row.duplicate_of_name,
+    error: row.error_message,
+  };
 }
 
 function toBatch(row: BatchRow): Batch {

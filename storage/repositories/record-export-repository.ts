@@ -89,6 +89,20 @@ export class RecordExportRepository {
     return row ? toExport(row) : null;
   }
 
+  /** The latest export of every record of a batch that has one, in file and form order. */
+  async latestForBatch(batchId: string): Promise<RecordExport[]> {
+    const rows = await this.db.query<ExportRow>(
+      `SELECT DISTINCT ON (f.created_at, f.id, r.form_index) e.*
+       FROM record_exports e
+       JOIN records r ON r.id = e.record_id
+       JOIN source_files f ON f.id = r.file_id
+       WHERE f.batch_id = $1
+       ORDER BY f.created_at, f.id, r.form_index, e.version DESC`,
+      [batchId],
+    );
+    return rows.map(toExport);
+  }
+
   async get(seq: number): Promise<RecordExport | null> {
     const [row] = await this.db.query<ExportRow>("SELECT * FROM record_exports WHERE seq = $1", [
       seq,

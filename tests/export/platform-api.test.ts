@@ -1,4 +1,7 @@
+import fs from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { storeSearchablePdf } from "../../export/store-searchable-pdf.ts";
+import type { SourceFile } from "../../storage/repositories/source-file-repository.ts";
 import { ApiClient } from "../review-ui/api-client.ts";
 import { type ReviewFixture, startReviewFixture } from "../review-ui/review-fixture.ts";
 
@@ -136,6 +139,47 @@ describe("platform pull API", () => {
         .subarray(1, 4)
         .toString(),
     ).toBe("PNG");
+  });
+
+  it("serves the searchable PDF of the record's case file once the pipeline stored it", async () => {
+    const id = fixture.records.intake;
+    expect((await platform.raw(`/records/${id}/pdf`)).status).toBe(404);
+    const record = await fixture.runtime.records.get(id);
+    const file = await fixture.runtime.files.get(record?.fileId ?? "");
+    await storeSearchablePdf(fixture.runtime.objects, fixture.runtime.pages, file as SourceFile);
+    const pdf = await platform.raw(`/records/${id}/pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+  });
+
+  it("answers every operation of the OpenAPI description, and nothing undocumented", async () => {
+    const description = JSON.parse(
+      await fs.readFile("export/openapi/platform-v1.openapi.json", "utf8"),
+    ) as { paths: Record<string, Record<string, unknown>> };
+    const id = fixture.records.xss;
+    for (const [template, operations] of Object.entries(description.paths)) {
+      const path = template.replace("{id}", id).replace("{page}", "1");
+      for (const method of Object.keys(operations).filter((key) => key !== "parameters")) {
+        const reply = await platform
+          .call<{ error?: string }>(
+            method.toUpperCase(),
+            path,
+            method === "post" ? { platformId: "P-contract" } : undefined,
+          )
+          .catch(() => ({ status: 200, body: {} as { error?: string } }));
+        // A route that does not exist answers the API's generic 404.
+        expect(`${method} ${template}: ${reply.body.error ?? ""}`).not.toBe(
+          `${method} ${template}: 見つかりません`,
+        );
+      }
+    }
+    const undocumented = await platform.call<{ error: string }>("GET", "/batches");
+    expect(undocumented.body.error).toBe("見つかりません");
   });
 
   it("acknowledges once, harmlessly twice, and leaves the verified list", async () => {
