@@ -35,8 +35,13 @@ function fallbackMessage(status) {
 /** Fired when the session ended on the server (expired, logged out elsewhere). */
 export const LOGGED_OUT_EVENT = "kamiroku:logged-out";
 
-async function request(method, path, body, { keepalive = false } = {}) {
-  const headers = { Accept: "application/json" };
+async function request(
+  method,
+  path,
+  body,
+  { keepalive = false, accept = "application/json" } = {},
+) {
+  const headers = { Accept: accept };
   if (method !== "GET") Object.assign(headers, csrfHeaders());
   if (body !== undefined) headers["Content-Type"] = "application/json";
   let response;
@@ -51,6 +56,7 @@ async function request(method, path, body, { keepalive = false } = {}) {
   } catch {
     throw new ApiError(0, null);
   }
+  if (response.ok && accept !== "application/json") return response.blob();
   const data = await readJson(response);
   if (!response.ok) {
     if (response.status === 401 && path !== "/api/session") {
@@ -76,6 +82,8 @@ export const api = {
   post: (path, body = {}, options) => request("POST", path, body, options),
   patch: (path, body) => request("PATCH", path, body),
   delete: (path) => request("DELETE", path),
+  /** A POST whose answer is a file (e.g. a PDF), as a Blob; errors as for the JSON routes. */
+  postForFile: (path, body, accept) => request("POST", path, body, { accept }),
 };
 
 /** Query string from an object, leaving out empty values. */

@@ -22,13 +22,15 @@ export interface ResumableUploadOptions {
   expireMs: number;
 }
 
-/** What is kept beside the part file of an upload in progress. */
+/** What is kept beside the part file of an upload in progress, and after it, its outcome. */
 interface UploadSession {
   ownerKey: string;
   batchId: string;
   fileName: string;
   size: number;
   createdAt: number;
+  /** Kept until the upload expires: the answer to the last chunk may have been lost. */
+  result?: Record<string, unknown>;
 }
 
 /**
@@ -54,7 +56,9 @@ export function resumableUploadRoutes(
     const session = text ? (JSON.parse(text) as UploadSession) : null;
     // Someone else's upload is answered as missing: its name may be personal data.
     if (!session || session.ownerKey !== ownerKey(actor)) throw notFound("アップロード");
-    const received = (await fs.stat(partPath(id as string)).catch(() => null))?.size ?? 0;
+    const received = session.result
+      ? session.size
+      : ((await fs.stat(partPath(id as string)).catch(() => null))?.size ?? 0);
     return { actor, id: id as string, session, received };
   };
 
@@ -91,11 +95,20 @@ export function resumableUploadRoutes(
 
   router.get("/:id", async (request, response) => {
     const { session, received } = await load(request, response);
-    response.json({ received, size: session.size });
+    response.json({
+      received,
+      size: session.size,
+      ...(session.result ? { result: session.result } : {}),
+    });
   });
 
   router.put("/:id", async (request, response) => {
     const { actor, id, session, received } = await load(request, response);
+    if (session.result) {
+      throw new HttpError(409, "finished", "このファイルは登録済みです", {
+        result: session.result,
+      });
+    }
     const offset = Number(request.query.offset);
     if (offset !== received) {
       // The client's idea of the offset is behind or ahead: it asks again and resends from here.
@@ -124,9 +137,12 @@ export function resumableUploadRoutes(
       response.json({ received: now, size: session.size });
       return;
     }
-    const result = await ingest.ingestLocalFile(session.batchId, partPath(id), session.fileName);
+    const result = {
+      fileName: session.fileName,
+      ...(await ingest.ingestLocalFile(session.batchId, partPath(id), session.fileName)),
+    };
+    await fs.writeFile(sessionPath(id), JSON.stringify({ ...session, result }));
     await fs.rm(partPath(id), { force: true });
-    await fs.rm(sessionPath(id), { force: true });
     await audit.append({
       action: "file_upload",
       ...auditIdentity(actor),
@@ -136,7 +152,7 @@ export function resumableUploadRoutes(
     response.json({
       received: now,
       size: session.size,
-      result: { fileName: session.fileName, ...result },
+      result,
     });
   });
 

@@ -94,6 +94,14 @@ describe("resumable upload", () => {
     }
     const sha256 = createHash("sha256").update(scan).digest("hex");
     expect(last.result).toMatchObject({ status: "queued", sha256 });
+    // The answer to the last chunk may be lost: asking again tells the outcome.
+    const after = await clerk.get<{ received: number; result: unknown }>(
+      `/api/uploads/resumable/${id}`,
+    );
+    expect(after.body).toMatchObject({
+      received: scan.length,
+      result: { status: "queued", sha256 },
+    });
     expect(await fixture.runtime.objects.stat(originalKey(sha256))).toMatchObject({
       size: scan.length,
     });

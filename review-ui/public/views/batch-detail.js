@@ -1,4 +1,5 @@
-// One batch: its files with status and failure reasons (retry), duplicates, records by docType.
+// One batch: its files with status and failure reasons (retry), duplicates, pages that look like
+// sheets handed in before (flagged, not dropped), records by docType, and the CSV downloads.
 
 import { api, query } from "../api.js";
 import { dataTable, h } from "../dom.js";
@@ -26,16 +27,18 @@ export async function mountBatchDetail(root, { signal, params: [rawId], user, se
   }, signal);
   await refresh();
 
-  function render({ summary, files, records }) {
+  function render({ summary, files, records, nearDuplicates = [] }) {
     setTitle(summary.name);
     const focused = document.activeElement?.dataset?.retryFile;
     root.replaceChildren(
       h("p", { className: "breadcrumb" }, h("a", { href: "#/batches" }, "← バッチ一覧")),
       h("h2", {}, summary.name),
       summaryList(summary, records),
+      downloads(),
       h("h3", {}, "ファイル"),
       h("div", { className: "table-wrap" }, fileTable(files)),
       ...duplicates(files),
+      ...similarPages(nearDuplicates),
       h("h3", {}, "様式別の記録"),
       docTypeTable(summary.id, records.byDocType),
     );
@@ -131,6 +134,68 @@ export async function mountBatchDetail(root, { signal, params: [rawId], user, se
     ];
   }
 
+  // The verified records hold what the forms say: for reviewers and admins, not clerks.
+  function downloads() {
+    return h(
+      "p",
+      { className: "downloads" },
+      h(
+        "a",
+        { href: `${path}/report.csv`, download: "", className: "button-link" },
+        "バッチ報告 CSV",
+      ),
+      canReview
+        ? h(
+            "a",
+            { href: `${path}/records.csv`, download: "", className: "button-link" },
+            "確認済み記録 CSV",
+          )
+        : null,
+    );
+  }
+
+  function similarPages(pairs) {
+    if (!pairs.length) return [];
+    return [
+      h("h3", {}, "似たページ（重複の可能性）"),
+      h(
+        "p",
+        { className: "hint" },
+        "以前に登録したページとよく似ています。同じ用紙を二度スキャンしていないか確認してください（処理は続けています）。",
+      ),
+      h(
+        "div",
+        { className: "table-wrap" },
+        dataTable(
+          [
+            { title: "ファイル名", className: "file-name", cell: (pair) => pair.fileName },
+            { title: "ページ", className: "number", cell: (pair) => String(pair.pageNumber) },
+            { title: "似ているページ", cell: similarCell },
+            {
+              title: "文字の一致",
+              className: "number",
+              cell: (pair) => percent(pair.textSimilarity),
+            },
+          ],
+          pairs,
+          { rowProps: () => ({ className: "near-duplicate" }) },
+        ),
+      ),
+    ];
+  }
+
+  function similarCell({ similar }) {
+    const where = [];
+    if (similar.batchName) where.push(`バッチ「${similar.batchName}」`);
+    if (similar.pageNumber !== null && similar.pageNumber !== undefined) {
+      where.push(`${similar.pageNumber}ページ`);
+    }
+    return [
+      h("span", { className: "file-name" }, similar.fileName ?? ""),
+      where.length ? `（${where.join("・")}）` : "",
+    ];
+  }
+
   function docTypeTable(batchId, byDocType) {
     const entries = Object.entries(byDocType);
     if (!entries.length) return h("p", { className: "empty" }, "記録はまだありません。");
@@ -152,4 +217,8 @@ export async function mountBatchDetail(root, { signal, params: [rawId], user, se
       entries,
     );
   }
+}
+
+function percent(ratio) {
+  return typeof ratio === "number" && Number.isFinite(ratio) ? `${Math.round(ratio * 100)}%` : "";
 }

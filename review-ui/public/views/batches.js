@@ -1,10 +1,12 @@
-// Clerks' batch view: upload form and the list of batches, refreshed while files are processed.
+// Clerks' batch view: upload form, separator sheets to print, and the list of batches, refreshed
+// while files are processed.
 
 import { api } from "../api.js";
 import { dataTable, h } from "../dom.js";
 import { formatDateTime } from "../format.js";
 import { FINISHED_FILE_STATUSES } from "../labels.js";
 import { pollWhileUnfinished } from "../poller.js";
+import { createSheetForm } from "./sheet-form.js";
 import { createUploadForm } from "./upload-form.js";
 
 export async function mountBatches(root, { signal, user, setTitle }) {
@@ -18,6 +20,7 @@ export async function mountBatches(root, { signal, user, setTitle }) {
   const canUpload = user.role === "clerk" || user.role === "admin";
   root.replaceChildren(
     canUpload ? createUploadForm({ onUploaded: refresh }) : "",
+    canUpload ? createSheetForm() : "",
     h(
       "section",
       { "aria-labelledby": "batches-title" },

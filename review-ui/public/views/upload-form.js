@@ -1,5 +1,6 @@
-// Upload form with a drop zone and one progress bar per file. Files go one per request, one
-// after another, so a broken file fails alone and the bars move in order.
+// Upload form with a drop zone and one progress bar per file. Files go one after another, so a
+// broken file fails alone and the bars move in order; large ones are sent in resumable chunks
+// (upload.js) and go on by themselves after a dropped connection.
 
 import { h, messageLine } from "../dom.js";
 import { uploadFile } from "../upload.js";
@@ -65,9 +66,20 @@ export function createUploadForm({ onUploaded }) {
     for (const entry of chosen) {
       entry.state.textContent = "送信中";
       try {
-        const result = await uploadFile(batchName.value, entry.file, (ratio) => {
-          entry.bar.value = ratio;
-        });
+        const result = await uploadFile(
+          batchName.value,
+          entry.file,
+          (ratio) => {
+            entry.bar.value = ratio;
+          },
+          {
+            onRetry: (waiting) => {
+              entry.state.textContent = waiting
+                ? "送信中（接続が切れました。再開します…）"
+                : "送信中";
+            },
+          },
+        );
         entry.bar.value = 1;
         entry.state.textContent = resultText(result);
         entry.item.classList.toggle("failed", result.status === "failed");

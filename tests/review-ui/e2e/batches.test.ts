@@ -25,7 +25,7 @@ describe("clerks' batch view", () => {
     await page.getByRole("heading", { name: "バッチ一覧" }).waitFor();
     const jpeg = await fs.readFile(sampleJpeg);
 
-    await page.getByLabel("バッチ名").fill("窓口 2024年11月");
+    await page.locator("form.upload-form").getByLabel("バッチ名").fill("窓口 2024年11月");
     await page.locator('input[type="file"]').setInputFiles([
       { name: "評価 シート.jpg", mimeType: "image/jpeg", buffer: jpeg },
       { name: "メモ.pdf", mimeType: "application/pdf", buffer: Buffer.from("ただのメモです") },
