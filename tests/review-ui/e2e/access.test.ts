@@ -1,26 +1,15 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ReviewFixture, startReviewFixture, XSS_VALUE } from "../review-fixture.ts";
-import { fieldRow, launchBrowser, logIn, reviewScreen } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { XSS_VALUE } from "../review-fixture.ts";
+import { fieldRow, logIn, reviewScreen, reviewServerWithBrowser } from "./browser.ts";
 
 describe("what a reviewer may see", () => {
-  let fixture: ReviewFixture;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [fixture, browser] = await Promise.all([startReviewFixture(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await fixture?.close();
-  });
+  const running = reviewServerWithBrowser();
 
   it("refuses a wrong password with a message and keeps the login form", async () => {
-    const context = await browser.newContext();
+    const context = await running.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${fixture.baseUrl}/#/queue`);
-    await page.getByLabel("ログインID").fill(fixture.users.reviewer.login);
+    await page.goto(`${running.fixture.baseUrl}/#/queue`);
+    await page.getByLabel("ログインID").fill(running.fixture.users.reviewer.login);
     await page.getByLabel("パスワード").fill("wrong password");
     await page.keyboard.press("Enter");
     await page.locator(".login-form .form-error").filter({ hasText: "違います" }).waitFor();
@@ -30,22 +19,22 @@ describe("what a reviewer may see", () => {
 
   it("a reviewer of another agency neither finds the record in the queue nor opens it", async () => {
     const { page, problems } = await logIn(
-      browser,
-      fixture.baseUrl,
-      fixture.users.otherAgencyReviewer,
+      running.browser,
+      running.fixture.baseUrl,
+      running.fixture.users.otherAgencyReviewer,
     );
     const rows = page.locator(".queue-table tbody tr");
     await rows.first().waitFor();
     const listed = await rows.evaluateAll((elements) =>
       elements.map((element) => (element as HTMLElement).dataset.recordId),
     );
-    expect(listed).toEqual([fixture.records.otherAgency]);
+    expect(listed).toEqual([running.fixture.records.otherAgency]);
 
-    await page.goto(`${fixture.baseUrl}/#/records/${fixture.records.intake}`);
+    await page.goto(`${running.fixture.baseUrl}/#/records/${running.fixture.records.intake}`);
     await page.locator(".empty").filter({ hasText: "見つかりません" }).waitFor();
     expect(await page.locator(".review-screen").count()).toBe(0);
     const image = await page.request.get(
-      `${fixture.baseUrl}/api/records/${fixture.records.intake}/pages/1/image`,
+      `${running.fixture.baseUrl}/api/records/${running.fixture.records.intake}/pages/1/image`,
     );
     expect(image.status()).toBe(404);
     expect(problems).toEqual([]);
@@ -53,12 +42,12 @@ describe("what a reviewer may see", () => {
 
   it("shows an OCR value containing <script> as text and never runs it", async () => {
     const { page, problems } = await logIn(
-      browser,
-      fixture.baseUrl,
-      fixture.users.reviewer,
-      `#/records/${fixture.records.xss}`,
+      running.browser,
+      running.fixture.baseUrl,
+      running.fixture.users.reviewer,
+      `#/records/${running.fixture.records.xss}`,
     );
-    await reviewScreen(page, fixture.records.xss);
+    await reviewScreen(page, running.fixture.records.xss);
     const name = fieldRow(page, "common.client_name");
     expect(await name.locator("input").inputValue()).toBe(XSS_VALUE);
     expect(await name.locator(".field-raw").textContent()).toContain(XSS_VALUE.replace(/ /g, ""));
@@ -71,7 +60,7 @@ describe("what a reviewer may see", () => {
     await name.locator("input").press("Enter");
     await name.locator(".badge.corrected").waitFor();
     await page.reload();
-    await reviewScreen(page, fixture.records.xss);
+    await reviewScreen(page, running.fixture.records.xss);
     expect(await name.locator("input").inputValue()).toBe(typed);
     expect(await page.locator("main img:not(.page-image)").count()).toBe(0);
     expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();

@@ -1,24 +1,24 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ReviewFixture, startReviewFixture } from "../review-fixture.ts";
-import { launchBrowser, logIn, reviewScreen } from "./browser.ts";
+import { logIn, reviewScreen, reviewServerWithBrowser } from "./browser.ts";
 
 describe("administration", () => {
-  let fixture: ReviewFixture;
-  let browser: Browser;
+  const running = reviewServerWithBrowser();
   let page: Page;
   let problems: string[];
 
   beforeAll(async () => {
-    [fixture, browser] = await Promise.all([startReviewFixture(), launchBrowser()]);
-    ({ page, problems } = await logIn(browser, fixture.baseUrl, fixture.users.admin, "#/admin"));
+    ({ page, problems } = await logIn(
+      running.browser,
+      running.fixture.baseUrl,
+      running.fixture.users.admin,
+      "#/admin",
+    ));
     page.on("dialog", (dialog) => dialog.accept());
   });
 
   afterAll(async () => {
     expect(problems).toEqual([]);
-    await browser?.close();
-    await fixture?.close();
   });
 
   it("adds an agency and a user of it, disables the user and resets a password", async () => {
@@ -68,16 +68,16 @@ describe("administration", () => {
 
   it("shows correction rates per field once a reviewer approved a corrected record", async () => {
     const reviewer = await logIn(
-      browser,
-      fixture.baseUrl,
-      fixture.users.reviewer,
-      `#/records/${fixture.records.intake}`,
+      running.browser,
+      running.fixture.baseUrl,
+      running.fixture.users.reviewer,
+      `#/records/${running.fixture.records.intake}`,
     );
-    await reviewScreen(reviewer.page, fixture.records.intake);
+    await reviewScreen(reviewer.page, running.fixture.records.intake);
     const date = reviewer.page.locator('.field[data-field-id="common.birth_date"] input');
     await date.fill("R1.5.1");
     await reviewer.page.keyboard.press("Control+Enter");
-    await reviewScreen(reviewer.page, fixture.records.xss);
+    await reviewScreen(reviewer.page, running.fixture.records.xss);
 
     await page.getByRole("link", { name: "項目別修正率" }).click();
     const birthDate = page.locator("tbody tr").filter({ hasText: "生年月日" });
@@ -112,7 +112,7 @@ describe("administration", () => {
           body: "{}",
         });
       }
-    }, fixture.records.more[0]);
+    }, running.fixture.records.more[0]);
     await page.getByLabel("操作").selectOption("record_view");
     const rows = page.locator(".audit-table tbody tr");
     await expect.poll(() => rows.count()).toBe(100);

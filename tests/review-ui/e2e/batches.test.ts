@@ -1,27 +1,20 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ReviewFixture, startReviewFixture } from "../review-fixture.ts";
-import { launchBrowser, logIn, saveScreenshot } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+
+import { logIn, reviewServerWithBrowser, saveScreenshot } from "./browser.ts";
 
 const sampleJpeg = path.resolve("tests/samples/評価シート.jpg");
 
 describe("clerks' batch view", () => {
-  let fixture: ReviewFixture;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [fixture, browser] = await Promise.all([startReviewFixture(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await fixture?.close();
-  });
+  const running = reviewServerWithBrowser();
 
   it("uploads with progress, lists failures with a retry, duplicates, and follows processing live", async () => {
-    const { page, problems } = await logIn(browser, fixture.baseUrl, fixture.users.clerk);
+    const { page, problems } = await logIn(
+      running.browser,
+      running.fixture.baseUrl,
+      running.fixture.users.clerk,
+    );
     await page.getByRole("heading", { name: "バッチ一覧" }).waitFor();
     const jpeg = await fs.readFile(sampleJpeg);
 
@@ -74,12 +67,12 @@ describe("clerks' batch view", () => {
     await saveScreenshot(page, "batch-view");
 
     // Processing moves on on the server; the page follows by itself.
-    const stored = (await fixture.runtime.files.listByBatch(batchIdOf(page.url()))).find(
+    const stored = (await running.fixture.runtime.files.listByBatch(batchIdOf(page.url()))).find(
       (file) => file.fileName === "評価 シート.jpg",
     );
     if (!stored) throw new Error("uploaded file not stored");
-    await fixture.runtime.files.setPageCount(stored.id, 1);
-    await fixture.runtime.files.setStatus(stored.id, "done");
+    await running.fixture.runtime.files.setPageCount(stored.id, 1);
+    await running.fixture.runtime.files.setStatus(stored.id, "done");
     await fileRows.filter({ hasText: "評価 シート.jpg" }).filter({ hasText: "完了" }).waitFor();
 
     await failed.getByRole("button", { name: "再試行" }).click();
@@ -89,7 +82,12 @@ describe("clerks' batch view", () => {
   });
 
   it("shows a reviewer the batches of the agency without the upload form", async () => {
-    const { page } = await logIn(browser, fixture.baseUrl, fixture.users.reviewer, "#/batches");
+    const { page } = await logIn(
+      running.browser,
+      running.fixture.baseUrl,
+      running.fixture.users.reviewer,
+      "#/batches",
+    );
     await page.getByRole("link", { name: "2023年度 箱12" }).waitFor();
     expect(await page.getByRole("heading", { name: "スキャンファイルの登録" }).count()).toBe(0);
     expect(await page.locator("#nav").textContent()).toMatch(/作業キュー[\s\S]*バッチ/);

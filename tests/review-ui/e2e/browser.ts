@@ -1,7 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
-import type { FixtureUser } from "../review-fixture.ts";
+import { afterAll, beforeAll } from "vitest";
+import { type FixtureUser, type ReviewFixture, startReviewFixture } from "../review-fixture.ts";
 
 export const artifactsDir = path.resolve("tests/review-ui/e2e/artifacts");
 
@@ -70,4 +71,30 @@ export function focusedField(page: Page): Promise<string | null> {
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await fs.mkdir(artifactsDir, { recursive: true });
   await page.screenshot({ path: path.join(artifactsDir, `${name}.png`) });
+}
+
+export interface ReviewServerAndBrowser {
+  fixture: ReviewFixture;
+  browser: Browser;
+}
+
+/**
+ * For the tests of one file: a review server on a fixture of its own and a browser, started
+ * before the first test and closed after the last.
+ */
+export function reviewServerWithBrowser(
+  options?: Parameters<typeof startReviewFixture>[0],
+): ReviewServerAndBrowser {
+  const running = {} as ReviewServerAndBrowser;
+  beforeAll(async () => {
+    [running.fixture, running.browser] = await Promise.all([
+      startReviewFixture(options),
+      launchBrowser(),
+    ]);
+  });
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.fixture?.close();
+  });
+  return running;
 }

@@ -1,39 +1,38 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ReviewFixture, startReviewFixture } from "../review-fixture.ts";
+import { describe, expect, it } from "vitest";
+
 import {
   fieldRow,
   focusedField,
-  launchBrowser,
   logIn,
   reviewScreen,
+  reviewServerWithBrowser,
   saveScreenshot,
 } from "./browser.ts";
 
 describe("two reviewers on one record", () => {
-  let fixture: ReviewFixture;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [fixture, browser] = await Promise.all([startReviewFixture(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await fixture?.close();
-  });
+  const running = reviewServerWithBrowser();
 
   it("the second takes over and saves; the first one's stale save gets the conflict and overwrites nothing", async () => {
-    const recordHash = `#/records/${fixture.records.intake}`;
-    const first = await logIn(browser, fixture.baseUrl, fixture.users.reviewer, recordHash);
-    await reviewScreen(first.page, fixture.records.intake);
-    const second = await logIn(browser, fixture.baseUrl, fixture.users.reviewer2, recordHash);
-    await reviewScreen(second.page, fixture.records.intake);
+    const recordHash = `#/records/${running.fixture.records.intake}`;
+    const first = await logIn(
+      running.browser,
+      running.fixture.baseUrl,
+      running.fixture.users.reviewer,
+      recordHash,
+    );
+    await reviewScreen(first.page, running.fixture.records.intake);
+    const second = await logIn(
+      running.browser,
+      running.fixture.baseUrl,
+      running.fixture.users.reviewer2,
+      recordHash,
+    );
+    await reviewScreen(second.page, running.fixture.records.intake);
 
     // The second sees who holds the lease and may not edit until taking over.
     const lease = second.page.locator(".banner.warning");
     await lease.waitFor();
-    expect(await lease.textContent()).toContain(fixture.users.reviewer.displayName);
+    expect(await lease.textContent()).toContain(running.fixture.users.reviewer.displayName);
     expect(
       await fieldRow(second.page, "common.birth_date").locator("input").getAttribute("readonly"),
     ).not.toBeNull();
@@ -63,20 +62,25 @@ describe("two reviewers on one record", () => {
   });
 
   it("shows in the queue who holds a record, and leaving the screen gives the record back", async () => {
-    const [held, released] = fixture.records.more as [string, string];
+    const [held, released] = running.fixture.records.more as [string, string];
     const first = await logIn(
-      browser,
-      fixture.baseUrl,
-      fixture.users.reviewer,
+      running.browser,
+      running.fixture.baseUrl,
+      running.fixture.users.reviewer,
       `#/records/${held}`,
     );
     await reviewScreen(first.page, held);
-    const second = await logIn(browser, fixture.baseUrl, fixture.users.reviewer2, "#/queue");
+    const second = await logIn(
+      running.browser,
+      running.fixture.baseUrl,
+      running.fixture.users.reviewer2,
+      "#/queue",
+    );
     const heldRow = second.page.locator(`tr[data-record-id="${held}"]`);
     await heldRow.waitFor();
-    expect(await heldRow.textContent()).toContain(fixture.users.reviewer.displayName);
+    expect(await heldRow.textContent()).toContain(running.fixture.users.reviewer.displayName);
 
-    await first.page.goto(`${fixture.baseUrl}/#/records/${released}`);
+    await first.page.goto(`${running.fixture.baseUrl}/#/records/${released}`);
     await reviewScreen(first.page, released);
     await first.page.getByRole("link", { name: "作業キュー" }).click();
     await first.page.locator(`tr[data-record-id="${released}"]`).waitFor();
@@ -85,9 +89,9 @@ describe("two reviewers on one record", () => {
         await second.page.reload();
         return second.page.locator(`tr[data-record-id="${held}"]`).textContent();
       })
-      .not.toContain(fixture.users.reviewer.displayName);
+      .not.toContain(running.fixture.users.reviewer.displayName);
 
-    await second.page.goto(`${fixture.baseUrl}/#/records/${released}`);
+    await second.page.goto(`${running.fixture.baseUrl}/#/records/${released}`);
     await reviewScreen(second.page, released);
     expect(await second.page.locator(".banner").count()).toBe(0);
     expect(await focusedField(second.page)).toBe("common.client_name_kana");

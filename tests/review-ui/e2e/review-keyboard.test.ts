@@ -1,37 +1,30 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ReviewFixture, startReviewFixture } from "../review-fixture.ts";
+import { describe, expect, it } from "vitest";
+
 import {
   fieldRow,
   focusedField,
-  launchBrowser,
   logIn,
   reviewScreen,
+  reviewServerWithBrowser,
   saveScreenshot,
 } from "./browser.ts";
 
 describe("review screen with the keyboard alone", () => {
-  let fixture: ReviewFixture;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [fixture, browser] = await Promise.all([startReviewFixture(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await fixture?.close();
-  });
+  const running = reviewServerWithBrowser();
 
   it("corrects a field, approves with Ctrl+Enter, and the admin finds both in the audit trail", async () => {
-    const { page, problems } = await logIn(browser, fixture.baseUrl, fixture.users.reviewer);
+    const { page, problems } = await logIn(
+      running.browser,
+      running.fixture.baseUrl,
+      running.fixture.users.reviewer,
+    );
     // The queue opens with its oldest record focused: Enter opens it.
     await page.locator(".queue-table tbody tr").first().waitFor();
     expect(
       await page.evaluate(() => (document.activeElement as HTMLElement).dataset.recordId),
-    ).toBe(fixture.records.intake);
+    ).toBe(running.fixture.records.intake);
     await page.keyboard.press("Enter");
-    await reviewScreen(page, fixture.records.intake);
+    await reviewScreen(page, running.fixture.records.intake);
 
     // Fields needing review come first and the first one has the focus; Tab reaches the date.
     for (let tabs = 0; (await focusedField(page)) !== "common.birth_date"; tabs++) {
@@ -57,23 +50,28 @@ describe("review screen with the keyboard alone", () => {
     await saveScreenshot(page, "review-screen");
 
     await page.keyboard.press("Control+Enter");
-    await reviewScreen(page, fixture.records.xss);
-    expect(page.url()).toContain(`#/records/${fixture.records.xss}`);
+    await reviewScreen(page, running.fixture.records.xss);
+    expect(page.url()).toContain(`#/records/${running.fixture.records.xss}`);
     expect(problems).toEqual([]);
 
-    const admin = await logIn(browser, fixture.baseUrl, fixture.users.admin, "#/admin/audit");
+    const admin = await logIn(
+      running.browser,
+      running.fixture.baseUrl,
+      running.fixture.users.admin,
+      "#/admin/audit",
+    );
     const rows = admin.page.locator(".audit-table tbody tr");
     await rows.first().waitFor();
     const edit = rows
-      .filter({ hasText: fixture.records.intake })
+      .filter({ hasText: running.fixture.records.intake })
       .and(admin.page.locator('[data-action="record_edit"]'));
     await expect.poll(() => edit.textContent()).toContain("birth_date");
     expect(await edit.textContent()).toContain("1991-04-01");
-    expect(await edit.textContent()).toContain(fixture.users.reviewer.displayName);
+    expect(await edit.textContent()).toContain(running.fixture.users.reviewer.displayName);
     await admin.page.getByLabel("操作").selectOption("record_approve");
     const approve = admin.page
       .locator('.audit-table tbody tr[data-action="record_approve"]')
-      .filter({ hasText: fixture.records.intake });
+      .filter({ hasText: running.fixture.records.intake });
     await approve.waitFor();
     await expect
       .poll(() =>
@@ -85,13 +83,17 @@ describe("review screen with the keyboard alone", () => {
   });
 
   it("goes through records of the queue: correct, approve and next, without a mouse", async () => {
-    const { page, problems } = await logIn(browser, fixture.baseUrl, fixture.users.reviewer);
+    const { page, problems } = await logIn(
+      running.browser,
+      running.fixture.baseUrl,
+      running.fixture.users.reviewer,
+    );
     const firstRow = page.locator(".queue-table tbody tr").first();
     await firstRow.waitFor();
     const summary = (await page.locator(".summary").textContent()) ?? "";
     const total = Number(summary.match(/(\d+)件中/)?.[1]);
     // The first test approved `intake`; the queue goes on with `xss` and the others, oldest first.
-    const expected = [fixture.records.xss, ...fixture.records.more];
+    const expected = [running.fixture.records.xss, ...running.fixture.records.more];
     expect(await page.getByLabel("様式").textContent()).toContain(
       `相談受付票 (${expected.length})`,
     );

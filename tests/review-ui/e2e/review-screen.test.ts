@@ -1,27 +1,26 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ReviewFixture, startReviewFixture } from "../review-fixture.ts";
-import { fieldRow, focusedField, launchBrowser, logIn, reviewScreen } from "./browser.ts";
+import { fieldRow, focusedField, logIn, reviewScreen, reviewServerWithBrowser } from "./browser.ts";
 
 describe("review screen", () => {
-  let fixture: ReviewFixture;
-  let browser: Browser;
+  const running = reviewServerWithBrowser();
   let page: Page;
   let problems: string[];
 
   beforeAll(async () => {
-    [fixture, browser] = await Promise.all([startReviewFixture(), launchBrowser()]);
-    ({ page, problems } = await logIn(browser, fixture.baseUrl, fixture.users.reviewer));
+    ({ page, problems } = await logIn(
+      running.browser,
+      running.fixture.baseUrl,
+      running.fixture.users.reviewer,
+    ));
   });
 
   afterAll(async () => {
     expect(problems).toEqual([]);
-    await browser?.close();
-    await fixture?.close();
   });
 
   async function open(recordId: string) {
-    await page.goto(`${fixture.baseUrl}/#/records/${recordId}`);
+    await page.goto(`${running.fixture.baseUrl}/#/records/${recordId}`);
     await reviewScreen(page, recordId);
   }
 
@@ -30,10 +29,10 @@ describe("review screen", () => {
   const scroller = () => page.locator(".viewer-scroll");
 
   it("links fields and boxes both ways, zooms and pans the page image", async () => {
-    await open(fixture.records.more[0] as string);
+    await open(running.fixture.records.more[0] as string);
     // The overlay is in the image's own pixels, so boxes stay on their text at any zoom.
     expect(await page.locator(".overlay").getAttribute("viewBox")).toBe(
-      `0 0 ${fixture.pageImage.width} ${fixture.pageImage.height}`,
+      `0 0 ${running.fixture.pageImage.width} ${running.fixture.pageImage.height}`,
     );
 
     await fieldRow(page, "common.sex").locator("select").focus();
@@ -69,7 +68,7 @@ describe("review screen", () => {
   });
 
   it("changes the docType and edits the progress table with the keyboard", async () => {
-    await open(fixture.records.more[0] as string);
+    await open(running.fixture.records.more[0] as string);
     await page.getByLabel("様式", { exact: true }).selectOption("progress");
     await page.getByRole("button", { name: "様式を変更" }).click();
     await page.locator(".record-head h2").filter({ hasText: "支援経過記録" }).waitFor();
@@ -89,7 +88,7 @@ describe("review screen", () => {
   });
 
   it("rejects a record with a reason and opens the next one", async () => {
-    await open(fixture.records.more[1] as string);
+    await open(running.fixture.records.more[1] as string);
     await page.getByRole("button", { name: "差し戻し…" }).click();
     await page.keyboard.press("Enter");
     expect(await page.locator(".reject-form .form-error").textContent()).toBe(
@@ -98,9 +97,11 @@ describe("review screen", () => {
     await page.keyboard.type("別の世帯の用紙が混ざっています");
     await page.keyboard.press("Enter");
     await page.locator("#notice").filter({ hasText: "差し戻しました" }).waitFor();
-    await page.waitForURL((url) => !url.hash.includes(fixture.records.more[1] as string));
-    await page.goto(`${fixture.baseUrl}/#/queue`);
+    await page.waitForURL((url) => !url.hash.includes(running.fixture.records.more[1] as string));
+    await page.goto(`${running.fixture.baseUrl}/#/queue`);
     await page.locator(".queue-table tbody tr").first().waitFor();
-    expect(await page.locator(`tr[data-record-id="${fixture.records.more[1]}"]`).count()).toBe(0);
+    expect(
+      await page.locator(`tr[data-record-id="${running.fixture.records.more[1]}"]`).count(),
+    ).toBe(0);
   });
 });
