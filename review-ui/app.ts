@@ -132,7 +132,7 @@ export function createApp(deps: AppDependencies): express.Express {
       loginRateLimit: { failures: security.loginFailures, windowMs: LOGIN_WINDOW_MS },
     }),
   );
-  api.use(reviewRoutes(new RecordReviewRepository(db), review, deps.definitions));
+  api.use(reviewRoutes(new RecordReviewRepository(db), review));
   api.use(
     batchRoutes({
       batches: deps.batches,

@@ -1,5 +1,4 @@
 import express, { type Request } from "express";
-import type { FormDefinitions } from "../../config/forms/form-definitions.ts";
 import type {
   QueueFilter,
   RecordReviewRepository,
@@ -13,11 +12,7 @@ import { docTypeLabels } from "../services/record-view.ts";
 import type { FieldInput, ReviewService } from "../services/review-service.ts";
 
 /** The work queue and the review of one record (API.md, "Work queue" and "Review"). */
-export function reviewRoutes(
-  records: RecordReviewRepository,
-  review: ReviewService,
-  definitions: FormDefinitions,
-) {
+export function reviewRoutes(records: RecordReviewRepository, review: ReviewService) {
   const router = express.Router();
 
   router.get("/review/queue", async (request, response) => {
@@ -49,7 +44,7 @@ export function reviewRoutes(
       })),
       total: page.total,
       counts: { byStatus: page.byStatus, byDocType: page.byDocType },
-      docTypes: docTypeLabels(definitions),
+      docTypes: docTypeLabels(),
     });
   });
 

@@ -3,6 +3,7 @@ import {
   type FormDefinitions,
   fieldsOf,
 } from "../../config/forms/form-definitions.ts";
+import { docTypeNames } from "../../export/doc-type-names.ts";
 import type { Page } from "../../storage/repositories/page-repository.ts";
 import type { RecordUnderReview } from "../../storage/repositories/record-review-repository.ts";
 import { type DocType, docTypes, type FieldItem } from "../../workers/extract/extracted-form.ts";
@@ -52,15 +53,11 @@ export interface RecordView {
   lease: { byMe: boolean; holder: string; expiresAt: string } | null;
 }
 
-const UNKNOWN_LABEL = "不明（種類を選んでください）";
 const TABLE_LABEL = "支援経過";
 
-export function docTypeLabels(definitions: FormDefinitions): RecordView["docTypes"] {
-  return docTypes.map((docType) => ({
-    docType,
-    label:
-      definitions.docTypes.find((each) => each.docType === docType)?.titles[0] ?? UNKNOWN_LABEL,
-  }));
+/** The form names reviewers choose from, the same as in exports. */
+export function docTypeLabels(): RecordView["docTypes"] {
+  return docTypes.map((docType) => ({ docType, label: docTypeNames[docType] }));
 }
 
 function optionViews(field: Pick<FieldDefinition, "options">): OptionView[] | null {
@@ -153,7 +150,7 @@ export function buildRecordView(
       reviewedBy: record.reviewedBy,
       reviewedAt: record.reviewedAt?.toISOString() ?? null,
     },
-    docTypes: docTypeLabels(definitions),
+    docTypes: docTypeLabels(),
     lease: record.lease
       ? {
           byMe: record.lease.userId === viewerId,
