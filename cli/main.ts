@@ -9,6 +9,7 @@ import { demoCommand } from "./commands/demo-command.ts";
 import { extractCommand } from "./commands/extract-command.ts";
 import { ingestCommand } from "./commands/ingest-command.ts";
 import { serveCommand } from "./commands/serve-command.ts";
+import { sheetsCommand } from "./commands/sheets-command.ts";
 import { statusCommand } from "./commands/status-command.ts";
 import { userAddCommand } from "./commands/user-command.ts";
 import { watchCommand } from "./commands/watch-command.ts";
@@ -82,6 +83,17 @@ program
   .option("--json", "print kamiroku.record/v1 records as a JSON array")
   .option("--pdf <out.pdf>", "also write the file's searchable PDF (page images + OCR text layer)")
   .action((file: string, options) => run((config) => extractCommand(config, file, options))());
+
+program
+  .command("sheets")
+  .description("print separator sheets (区切り紙) as an A4 PDF: QR code and metadata as text")
+  .requiredOption("--batch <name>", "batch name printed on the sheets")
+  .requiredOption("--agency <name>", "相談支援機関 the case files belong to")
+  .option("--box <number>", "箱番号 of the archive box")
+  .option("--case <number>", "ケース番号 (leave out to fill in one sheet per case file)")
+  .option("--count <n>", "how many sheets, serials 1..n", "1")
+  .requiredOption("--out <file.pdf>", "where to write the PDF")
+  .action((options) => run(() => sheetsCommand(options))());
 
 program
   .command("watch")

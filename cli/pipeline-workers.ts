@@ -2,6 +2,7 @@ import path from "node:path";
 import { inputLimits } from "../config/config.ts";
 import { loadFormDefinitions } from "../config/forms/municipality-forms.ts";
 import { AuditRepository } from "../storage/repositories/audit-repository.ts";
+import { CaseFileRepository } from "../storage/repositories/case-file-repository.ts";
 import { NearDuplicateRepository } from "../storage/repositories/near-duplicate-repository.ts";
 import { RecordExportRepository } from "../storage/repositories/record-export-repository.ts";
 import { WebhookDeliveryRepository } from "../storage/repositories/webhook-delivery-repository.ts";
@@ -31,10 +32,11 @@ export async function startPipelineWorkers(runtime: Runtime): Promise<PipelineWo
   const { config, objects, files, pages, records, jobs } = runtime;
   const definitions = await loadFormDefinitions(config.formsFile);
   const pool = new TesseractPool({ size: config.ocrWorkers });
+  const caseFiles = new CaseFileRepository(runtime.db);
   const host = new WorkerHost(
     runtime.redis,
     {
-      split: new SplitService(objects, files, pages, jobs, {
+      split: new SplitService(objects, files, pages, caseFiles, jobs, {
         maxPixels: inputLimits(config).maxPixels,
         renderDpi: config.renderDpi,
         workDir: path.join(config.dataDir, "work"),
@@ -46,7 +48,7 @@ export async function startPipelineWorkers(runtime: Runtime): Promise<PipelineWo
         pool,
         new NearDuplicateFinder(new NearDuplicateRepository(runtime.db)),
       ),
-      extract: new ExtractService(objects, files, pages, records, {
+      extract: new ExtractService(objects, files, pages, records, caseFiles, {
         definitions,
         reviewThreshold: config.reviewThreshold,
       }),

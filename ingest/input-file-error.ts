@@ -11,7 +11,8 @@ export type InputFileErrorCode =
   | "pdf_no_pages"
   | "image_too_large"
   | "image_damaged"
-  | "file_too_large";
+  | "file_too_large"
+  | "separator_sheet_unreadable";
 
 export class InputFileError extends Error {
   override name = "InputFileError";

@@ -3,13 +3,16 @@ import type { SearchablePdfPage } from "../export/searchable-pdf.ts";
 import { sha256OfFile } from "../ingest/hash-file.ts";
 import { attachRedactions } from "./extract/attach-redactions.ts";
 import { evidenceFromReading } from "./extract/evidence-from-reading.ts";
-import { type ExtractFormsOptions, extractForms } from "./extract/extract-forms.ts";
+import type { ExtractFormsOptions } from "./extract/extract-forms.ts";
 import { recordIdFor } from "./extract/record-id.ts";
 import { type RecordV1, toRecordV1 } from "./extract/record-v1.ts";
+import { extractFormsPerCaseFile, groupPagesByCaseFile } from "./extract-forms-per-case-file.ts";
 import { readPage } from "./ocr/read-page.ts";
 import type { TesseractPool } from "./ocr/tesseract-pool.ts";
+import { CaseFileCuts } from "./split/case-file-cut.ts";
 import { inspectFile } from "./split/inspect-file.ts";
 import { splitFile } from "./split/split-file.ts";
+import { splitIntoCaseFiles } from "./split/split-into-case-files.ts";
 
 export interface ExtractFileOptions {
   pool: TesseractPool;
@@ -26,7 +29,8 @@ export interface ExtractedFile {
 
 /**
  * The whole pipeline for one file in this process, without Redis or a database: the same split,
- * OCR and extract stage functions the queue workers run. Used by `kamiroku extract`.
+ * OCR and extract stage functions the queue workers run, separator sheets included. Used by
+ * `kamiroku extract`.
  */
 export async function extractFileInProcess(
   filePath: string,
@@ -36,7 +40,12 @@ export async function extractFileInProcess(
   const sha256 = await sha256OfFile(filePath);
   const { mediaType } = await inspectFile(filePath, { maxPixels });
   const pending = [];
-  for await (const page of splitFile(filePath, { mediaType, maxPixels, renderDpi })) {
+  const cuts = new CaseFileCuts();
+  const split = splitFile(filePath, { mediaType, maxPixels, renderDpi });
+  for await (const item of splitIntoCaseFiles(split)) {
+    cuts.add(item);
+    if (item.kind === "sheet") continue;
+    const { page } = item;
     pending.push(
       readPage(page.data, pool).then(async (reading) => ({
         pageNumber: page.pageNumber,
@@ -49,11 +58,21 @@ export async function extractFileInProcess(
   }
   const pages = await Promise.all(pending);
   const pageTexts = new Map(pages.map((page) => [page.pageNumber, page.text]));
-  const forms = attachRedactions(
-    extractForms(
+  // Forms never run across a separator sheet; the sheets' metadata has no place in
+  // kamiroku.record/v1, so here it only decides where case files begin.
+  const caseFiles = cuts.list().map(({ pages: own }) => ({
+    firstPage: own[0] ?? null,
+    lastPage: own.at(-1) ?? null,
+  }));
+  const found = extractFormsPerCaseFile(
+    groupPagesByCaseFile(
       pages.map((page) => page.evidence),
-      options.extraction,
+      caseFiles,
     ),
+    options.extraction,
+  );
+  const forms = attachRedactions(
+    found.map(({ form }) => form),
     pages,
   );
   const records = forms.map((form) =>

@@ -16,6 +16,7 @@ import {
 } from "../../storage/objects/object-keys.ts";
 import { InvalidObjectKeyError } from "../../storage/objects/valid-object-key.ts";
 import { BatchRepository } from "../../storage/repositories/batch-repository.ts";
+import { CaseFileRepository } from "../../storage/repositories/case-file-repository.ts";
 import { PageRepository } from "../../storage/repositories/page-repository.ts";
 import { RecordRepository } from "../../storage/repositories/record-repository.ts";
 import { SourceFileRepository } from "../../storage/repositories/source-file-repository.ts";
@@ -50,7 +51,7 @@ describe("the extract job stores the file's searchable PDF", () => {
     files = new SourceFileRepository(db);
     const pages = new PageRepository(db);
     const records = new RecordRepository(db);
-    service = new ExtractService(objects, files, pages, records, {
+    service = new ExtractService(objects, files, pages, records, new CaseFileRepository(db), {
       definitions: builtinFormDefinitions,
     });
     const batch = await new BatchRepository(db).getOrCreate("searchable-pdf");

@@ -110,7 +110,7 @@ describe.each(TEST_DATABASE_KINDS)("database contract: %s", (kind) => {
       const other = await fresh.open();
       try {
         await other.query(
-          `DROP TABLE near_duplicates, webhook_deliveries, record_exports, field_reviews, audit_log, api_tokens,
+          `DROP TABLE near_duplicates, case_files, webhook_deliveries, record_exports, field_reviews, audit_log, api_tokens,
              sessions, users, records, pages, source_files, batches, agencies, schema_migrations
              CASCADE;
            DROP SEQUENCE record_export_seq;
@@ -121,6 +121,7 @@ describe.each(TEST_DATABASE_KINDS)("database contract: %s", (kind) => {
           { version: 2, name: "page_reading" },
           { version: 3, name: "review" },
           { version: 4, name: "platform" },
+          { version: 5, name: "case_files" },
           { version: 6, name: "near_duplicates" },
         ]);
       } finally {
@@ -839,6 +840,7 @@ describe.each(TEST_DATABASE_KINDS)("database contract: %s", (kind) => {
         reviewed_by: "null",
         reviewed_at: "null",
         reject_reason: "null",
+        case_file_id: "null",
       });
       expect(recordRow).toMatchObject({ items: { common: { a: 1 } }, redactions: [{ page: 1 }] });
     });

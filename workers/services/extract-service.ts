@@ -1,24 +1,30 @@
 import { UnrecoverableError } from "bullmq";
 import { storeSearchablePdf } from "../../export/store-searchable-pdf.ts";
 import type { ObjectStore } from "../../storage/objects/object-store.ts";
+import type { CaseFileRepository } from "../../storage/repositories/case-file-repository.ts";
 import type { PageRepository } from "../../storage/repositories/page-repository.ts";
 import type { RecordRepository } from "../../storage/repositories/record-repository.ts";
 import type { SourceFileRepository } from "../../storage/repositories/source-file-repository.ts";
 import { attachRedactions, type PageRedactions } from "../extract/attach-redactions.ts";
 import { evidenceFromReading } from "../extract/evidence-from-reading.ts";
-import { type ExtractFormsOptions, extractForms } from "../extract/extract-forms.ts";
+import type { ExtractFormsOptions } from "../extract/extract-forms.ts";
 import type { PageEvidence } from "../extract/page-evidence.ts";
 import { recordIdFor } from "../extract/record-id.ts";
+import { extractFormsPerCaseFile, groupPagesByCaseFile } from "../extract-forms-per-case-file.ts";
 import type { OcrPageResult } from "../ocr/ocr-result.ts";
 import type { ExtractJobData } from "../queues.ts";
 
-/** Handles `extract` jobs: all OCRed pages of one source file → records, and its searchable PDF. */
+/**
+ * Handles `extract` jobs: all OCRed pages of one source file → records, each tied to its case
+ * file, and the file's searchable PDF.
+ */
 export class ExtractService {
   constructor(
     private readonly objects: ObjectStore,
     private readonly files: SourceFileRepository,
     private readonly pages: PageRepository,
     private readonly records: RecordRepository,
+    private readonly caseFiles: CaseFileRepository,
     private readonly options: ExtractFormsOptions,
   ) {}
 
@@ -39,12 +45,20 @@ export class ExtractService {
       evidence.push(await evidenceFromReading(page.pageNumber, ocr, image));
       redactions.push({ pageNumber: page.pageNumber, redactions: ocr.redactions });
     }
-    for (const form of attachRedactions(extractForms(evidence, this.options), redactions)) {
-      await this.records.upsertExtracted({
+    const caseFiles = await this.caseFiles.listByFile(fileId);
+    const found = extractFormsPerCaseFile(groupPagesByCaseFile(evidence, caseFiles), this.options);
+    const forms = attachRedactions(
+      found.map(({ form }) => form),
+      redactions,
+    );
+    for (const [index, form] of forms.entries()) {
+      const record = await this.records.upsertExtracted({
         id: recordIdFor(file.sha256, form.formIndex),
         fileId,
         ...form,
       });
+      const caseFile = found[index]?.caseFile;
+      if (caseFile) await this.caseFiles.assignRecord(record.id, caseFile.id);
     }
     await storeSearchablePdf(this.objects, this.pages, file);
     await this.files.setStatus(fileId, "done");

@@ -58,3 +58,21 @@ export function damagedImage(pageNumber?: number): InputFileError {
     `画像ファイルが途中で切れているか壊れているため、読み取れません${where}。元の画像がパソコンで正しく開けるか確認し、スキャンまたは保存をやり直してから、もう一度登録してください。`,
   );
 }
+
+/**
+ * A page that looks like a separator sheet but cannot be read. The split stops there: going on
+ * would put the case files before and after the sheet together as one.
+ */
+export function unreadableSeparatorSheet(
+  pageNumber: number,
+  cause: "damaged" | "unsupported_version",
+): InputFileError {
+  const what =
+    cause === "damaged"
+      ? "区切り紙のようですが、QRコードが汚れ・破れ・かすれなどで読み取れません"
+      : "区切り紙ですが、この紙録では読めない新しい形式で印刷されています";
+  return new InputFileError(
+    "separator_sheet_unreadable",
+    `${pageNumber}ページ目は${what}。前後のケースファイルが混ざらないよう、このファイルの処理をこのページで止めました。区切り紙を印刷し直して差し替え、ファイルをスキャンし直してから、もう一度登録してください。`,
+  );
+}
