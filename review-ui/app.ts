@@ -32,6 +32,7 @@ import { platformRoutes } from "./routes/platform-routes.ts";
 import { resumableUploadRoutes } from "./routes/resumable-upload-routes.ts";
 import { reviewRoutes } from "./routes/review-routes.ts";
 import { sessionRoutes } from "./routes/session-routes.ts";
+import { sheetRoutes } from "./routes/sheet-routes.ts";
 import { AdminService } from "./services/admin-service.ts";
 import { ReviewService } from "./services/review-service.ts";
 import { SessionService } from "./services/session-service.ts";
@@ -162,6 +163,7 @@ export function createApp(deps: AppDependencies): express.Express {
       definitions: deps.definitions,
     }),
   );
+  api.use(sheetRoutes());
   api.use("/platform/v1", platformRoutes(db, deps.objects, review));
   api.use((_request, _response) => {
     throw new HttpError(404, "not_found", "見つかりません");
