@@ -2,7 +2,7 @@
  * Generated forms of every docType in every layout, OCRed by the pipeline's own OCR stage
  * (page preparation, whole-page and per-cell OCR) and extracted: docTypes, field values, review
  * routing, and a case file with a continuation sheet and a blank back side. Nothing is cached:
- * every run renders and OCRs afresh (~22 pages, about a minute on two cores).
+ * every run renders and OCRs afresh (~22 pages, each read twice: about two minutes on two cores).
  */
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -110,7 +110,7 @@ describe("extractForms on generated forms read by the pipeline's OCR", () => {
       })(),
     );
     await Promise.all(jobs);
-  });
+  }, 600_000);
   afterAll(() => pool.terminate());
 
   it("classifies each of the six docTypes in each of the three layouts", () => {

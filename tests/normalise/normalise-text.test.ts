@@ -28,6 +28,21 @@ describe("normaliseText", () => {
     expect(normaliseText("：ＡＢＣ　１２３")).toEqual({ ok: true, value: "ABC 123" });
   });
 
+  it("drops a ・ that ends the value (a speck), keeps it between words and before items", () => {
+    expect(normaliseText("豊田市くらし相談支援センター・")).toEqual({
+      ok: true,
+      value: "豊田市くらし相談支援センター",
+    });
+    expect(normaliseText("・家族・\n知人の支援")).toEqual({
+      ok: true,
+      value: "・家族・知人の支援",
+    });
+    expect(normaliseAddress("千葉市中央区1-2-3･")).toEqual({
+      ok: true,
+      value: "千葉市中央区1-2-3",
+    });
+  });
+
   it("joins after a character outside the BMP", () => {
     expect(normaliseText("𠮷\n野家")).toEqual({ ok: true, value: "𠮷野家" });
   });

@@ -3,11 +3,16 @@ import type { BBox } from "../ocr/ocr-result.ts";
 import { findLabels, type LabelHit } from "./find-labels.ts";
 import { findTitle, type TitleHit } from "./find-title.ts";
 import type { PageEvidence } from "./page-evidence.ts";
-import { type PageText, readPageText } from "./page-text.ts";
+import {
+  type PageText,
+  readPageText,
+  readRescaledPageText,
+  readWholePageText,
+} from "./page-text.ts";
 import { findTableHeader, type TableHeader } from "./read-table.ts";
 
-/** What one page shows before it is known which form it belongs to. */
-export interface AnalysedPage {
+/** What one reading of a page shows before it is known which form the page belongs to. */
+export interface PageAnalysis {
   text: PageText;
   title: TitleHit | null;
   /** Labels of every defined field, whatever the form: any of them ends a neighbouring value. */
@@ -20,8 +25,24 @@ export interface AnalysedPage {
   stops: BBox[];
 }
 
+/** A page as first read, and as read a second time, enlarged, when it was (see corroborate.ts). */
+export interface AnalysedPage extends PageAnalysis {
+  rescaled: PageAnalysis | null;
+  /** The ruled cells as the whole-page OCR read them; null without cells (see majority-text.ts). */
+  wholePage: PageAnalysis | null;
+}
+
 export function analysePage(page: PageEvidence, definitions: FormDefinitions): AnalysedPage {
-  const text = readPageText(page);
+  const rescaled = readRescaledPageText(page);
+  const wholePage = readWholePageText(page);
+  return {
+    ...analyseText(readPageText(page), definitions),
+    rescaled: rescaled && analyseText(rescaled, definitions),
+    wholePage: wholePage && analyseText(wholePage, definitions),
+  };
+}
+
+function analyseText(text: PageText, definitions: FormDefinitions): PageAnalysis {
   const title = findTitle(text, definitions);
   const claimed = new Set(title?.glyphIds ?? []);
   const tables = new Map<string, TableHeader>();

@@ -25,6 +25,8 @@ export async function evidenceFromReading(
     blank: ocr.blank,
     lines: ocr.lines,
     cells: ocr.cells,
+    ...(ocr.rescaledCells ? { rescaledCells: ocr.rescaledCells } : {}),
+    ...(ocr.rescaledLines ? { rescaledLines: ocr.rescaledLines } : {}),
     ink: { pixels: data, width: info.width, height: info.height, inkLevel: INK_LEVEL },
   };
 }

@@ -4,7 +4,8 @@ import {
   type FormDefinitions,
   fieldsOf,
 } from "../../config/forms/form-definitions.ts";
-import { type AnalysedPage, analysePage } from "./analyse-page.ts";
+import { type AnalysedPage, analysePage, type PageAnalysis } from "./analyse-page.ts";
+import { corroborate, corroborateTable } from "./corroborate.ts";
 import type { ExtractedForm, FieldItem, RecordItems } from "./extracted-form.ts";
 import { findLabels } from "./find-labels.ts";
 import { findOptionsRow } from "./find-options-row.ts";
@@ -81,7 +82,17 @@ function readBest(
   form: FormPages,
   context: ReadFieldContext,
 ): FieldReading | null {
-  if (field.type === "table") return readTableField(field, form.pages, context);
+  if (field.type === "table") {
+    const reading = readTableField(field, form.pages, context);
+    const second = form.pages.every((page) => page.rescaled !== null)
+      ? readTableField(
+          field,
+          form.pages.map((page) => page.rescaled as PageAnalysis),
+          context,
+        )
+      : null;
+    return reading && corroborateTable(reading, second);
+  }
   const readings = form.pages.flatMap((page) =>
     page.labels
       .filter((hit) => hit.key === field.key)
@@ -91,8 +102,9 @@ function readBest(
           stops: page.stops,
           claimed: page.claimed,
         });
-        const reading = readField(field, value, page.text, context);
-        return { ...reading, confidence: reading.confidence * LABEL_EDIT_FACTOR ** hit.edits };
+        const read = readField(field, value, page.text, context);
+        const reading = { ...read, confidence: read.confidence * labelFactor(hit.edits) };
+        return corroborate(reading, field, page, context, labelFactor);
       }),
   );
   if (readings.length === 0 && field.options)
@@ -152,6 +164,8 @@ function byOptionsRow(
     return [{ ...reading, confidence: reading.confidence * OPTIONS_ROW_FACTOR }];
   });
 }
+
+const labelFactor = (edits: number) => LABEL_EDIT_FACTOR ** edits;
 
 function toItem(
   field: FieldDefinition,

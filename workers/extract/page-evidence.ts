@@ -18,6 +18,9 @@ export interface PageEvidence {
   lines: OcrLine[];
   /** Ruled cells found on the page, each OCRed on its own (words in page pixels too); empty on unruled pages. */
   cells: OcrCell[];
+  /** The second reading, enlarged (OcrPageResult): absent from OCR stored before it was added. */
+  rescaledCells?: OcrCell[];
+  rescaledLines?: OcrCell[];
   /** Upright grey pixels of the page, for reading check boxes and hand-drawn circles. */
   ink: GreyImage | null;
 }

@@ -8,7 +8,7 @@ import {
   unionBoxes,
   verticalOverlapShare,
 } from "./boxes.ts";
-import type { PageEvidence } from "./page-evidence.ts";
+import type { OcrCell, PageEvidence } from "./page-evidence.ts";
 import { refitToInk } from "./refit-words.ts";
 import { advances, FLAT_CHARS, GAP_EM } from "./type-metrics.ts";
 
@@ -68,8 +68,58 @@ const INNER_RULING = /[|｜│┃¦]/u;
 const SMALLEST_CELL_SHARE = 0.025;
 
 export function readPageText(page: PageEvidence): PageText {
+  return pageText(
+    page,
+    page.cells,
+    page.lines.map((line) => line.words),
+  );
+}
+
+/**
+ * The page as the OCR stage read it a second time, enlarged: its ruled cells and its lines
+ * outside them, each on its own. It corroborates values of the first reading (see
+ * corroborate.ts). Null when the page was not read so.
+ */
+export function readRescaledPageText(page: PageEvidence): PageText | null {
+  const { rescaledCells, rescaledLines } = page;
+  if (!rescaledCells || !rescaledLines || rescaledCells.length !== page.cells.length) return null;
+  return pageText(
+    page,
+    rescaledCells,
+    rescaledLines.flatMap((region) => groupIntoLines(region.words)),
+  );
+}
+
+/**
+ * The page with its ruled cells as the whole-page OCR read them, for a third opinion on the
+ * text in them (see majority-text.ts). Null on a page without cells, where it is the first.
+ */
+export function readWholePageText(page: PageEvidence): PageText | null {
+  if (page.cells.length === 0) return null;
+  const lineWords = page.lines.map((line) => line.words);
+  // Fitted first: a whole-page word often runs from a label across the rule into its value.
+  const fitted = page.ink
+    ? lineWords.map((words) => refitToInk(words, page.ink as GreyImage))
+    : lineWords;
+  const cells = page.cells.map(
+    (cell): OcrCell => ({
+      ...cell,
+      words: fitted
+        .flat()
+        .filter((word) => containsPoint(cell.bbox, centreX(word.bbox), centreY(word.bbox))),
+    }),
+  );
+  return pageText(page, cells, lineWords);
+}
+
+/** Lines of the cells' own readings, then the words of `lines` outside the cells. */
+function pageText(
+  page: PageEvidence,
+  readCells: readonly OcrCell[],
+  lineWords: readonly (readonly OcrWord[])[],
+): PageText {
   const minCell = SMALLEST_CELL_SHARE * page.width;
-  const cells = page.cells.filter((cell) => cell.bbox[2] >= minCell || cell.bbox[3] >= minCell);
+  const cells = readCells.filter((cell) => cell.bbox[2] >= minCell || cell.bbox[3] >= minCell);
   const ids = { next: 0 };
   const lines: TextLine[] = [];
   cells.forEach((cell, index) => {
@@ -80,8 +130,8 @@ export function readPageText(page: PageEvidence): PageText {
   });
   const inCell = (word: OcrWord) =>
     cells.some((cell) => containsPoint(cell.bbox, centreX(word.bbox), centreY(word.bbox)));
-  for (const ocrLine of page.lines) {
-    const words = ocrLine.words.filter((word) => !inCell(word));
+  for (const ocrWords of lineWords) {
+    const words = ocrWords.filter((word) => !inCell(word));
     const line = toTextLine(page.ink ? refitToInk(words, page.ink) : words, null, ids);
     if (line) lines.push(line);
   }

@@ -44,6 +44,12 @@ const LONG_TEXT_FACTOR = 0.92;
  */
 const KANA_FACTOR = 0.95;
 
+/**
+ * A value of punctuation alone (・ or .) is a speck of dirt or a scanning artefact OCR read as
+ * the nearest small mark, in both readings alike: nothing was written there.
+ */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /** Reads a field's value: its marks for the choice types, its text for the others. */
 export function readField(
   field: FieldDefinition,
@@ -127,6 +133,8 @@ function readWritten(
   const base = { page: page.pageNumber, bbox: value.bbox, raw: written.text };
   if (!result.ok)
     return { ...base, value: null, confidence: 0, reasons: [...reasons, result.reason] };
+  if (typeof result.value === "string" && !LETTER_OR_DIGIT.test(result.value))
+    return { ...base, value: null, confidence: 0, reasons: [...reasons, "記入が読み取れません"] };
   return {
     ...base,
     value: result.value,

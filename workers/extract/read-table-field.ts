@@ -3,7 +3,7 @@ import type {
   TableColumnDefinition,
 } from "../../config/forms/form-definitions.ts";
 import type { BBox } from "../ocr/ocr-result.ts";
-import type { AnalysedPage } from "./analyse-page.ts";
+import type { PageAnalysis } from "./analyse-page.ts";
 import { unionBoxes } from "./boxes.ts";
 import { locateOptions } from "./locate-options.ts";
 import { normaliseValue } from "./normalise-value.ts";
@@ -23,7 +23,7 @@ import { readTableRows } from "./read-table.ts";
  */
 export function readTableField(
   field: FieldDefinition,
-  pages: readonly AnalysedPage[],
+  pages: readonly PageAnalysis[],
   context: ReadFieldContext,
 ): FieldReading | null {
   const entries: Record<string, unknown>[] = [];
@@ -31,7 +31,7 @@ export function readTableField(
   const reasons: string[] = [];
   const boxes: BBox[] = [];
   let confidence = 1;
-  let first: AnalysedPage | undefined;
+  let first: PageAnalysis | undefined;
   for (const page of pages) {
     const header = page.tables.get(field.key);
     if (!header) continue;
@@ -74,7 +74,7 @@ interface CellReading {
 function readCell(
   column: TableColumnDefinition,
   lines: readonly Token[][],
-  page: AnalysedPage,
+  page: PageAnalysis,
   em: number,
   context: ReadFieldContext,
 ): CellReading {

@@ -54,5 +54,13 @@ export interface OcrPageResult extends OcrText {
   blank: boolean;
   /** Ruled cells in reading order; empty on unruled pages. */
   cells: OcrCell[];
+  /**
+   * The page read a second time, enlarged: the same cells (index for index), and each line of
+   * the whole-page reading outside them on its own. Its mistakes are seldom the first
+   * reading's, so a value both read alike can be trusted more. Absent from OCR output stored
+   * before it was added.
+   */
+  rescaledCells?: OcrCell[];
+  rescaledLines?: OcrCell[];
   redactions: PageRedaction[];
 }

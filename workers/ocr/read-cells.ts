@@ -6,6 +6,8 @@ import type { TesseractPool } from "./tesseract-pool.ts";
 
 export interface ReadCellsOptions {
   dpi: number;
+  /** Enlarge each cell by this factor before reading it (default 1). */
+  scale?: number;
 }
 
 /** A cell shorter than this many text lines is read as one line, taller as a block. */
@@ -21,6 +23,7 @@ const MIN_INK_PIXELS = 30;
  * Reads every ruled cell on its own, with the page segmentation mode its height calls for:
  * whole-page layout analysis merges a label cell with its neighbour's value, or skips short
  * values; one cell at a time it cannot. `ocrImage` is the page binarised with rulings removed.
+ * Any other region (a line of text outside the cells) is read the same way.
  */
 export async function readCells(
   ocrImage: Buffer,
@@ -34,6 +37,7 @@ export async function readCells(
     .toBuffer({ resolveWithObject: true });
   const page = { pixels: data, width: info.width, height: info.height };
   const lineHeight = options.dpi * LINE_HEIGHT_INCHES;
+  const scale = options.scale ?? 1;
   return Promise.all(
     cells.map(async (bbox): Promise<OcrCell> => {
       if (inkPixels(page, bbox) < MIN_INK_PIXELS)
@@ -52,10 +56,13 @@ export async function readCells(
         })
         .png({ compressionLevel: 1 })
         .toBuffer();
+      const input = scale === 1 ? crop : await enlarge(crop, (w + 2 * PADDING) * scale);
       const pageSegMode =
         h < lineHeight * SINGLE_LINE_MAX_LINES ? PSM.SINGLE_LINE : PSM.SINGLE_BLOCK;
-      const read = await ocrPage(crop, pool, { pageSegMode, dpi: options.dpi });
-      const lines = read.lines.map((line) => offsetLine(line, x - PADDING, y - PADDING));
+      const read = await ocrPage(input, pool, { pageSegMode, dpi: options.dpi * scale });
+      const lines = read.lines.map((line) =>
+        offsetLine(scaleLine(line, 1 / scale), x - PADDING, y - PADDING),
+      );
       const words = lines.flatMap((line) => line.words);
       return {
         bbox,
@@ -82,5 +89,23 @@ function offsetLine(line: OcrLine, dx: number, dy: number): OcrLine {
     ...line,
     bbox: move(line.bbox),
     words: line.words.map((word) => ({ ...word, bbox: move(word.bbox) })),
+  };
+}
+
+/** Resampled (lanczos), so tesseract sees smooth grey stroke edges, not blown-up pixel steps. */
+function enlarge(crop: Buffer, width: number): Promise<Buffer> {
+  return sharp(crop)
+    .resize({ width: Math.round(width) })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+}
+
+function scaleLine(line: OcrLine, factor: number): OcrLine {
+  if (factor === 1) return line;
+  const scaleBox = (box: BBox): BBox => box.map((v) => Math.round(v * factor)) as BBox;
+  return {
+    ...line,
+    bbox: scaleBox(line.bbox),
+    words: line.words.map((word) => ({ ...word, bbox: scaleBox(word.bbox) })),
   };
 }

@@ -1,5 +1,5 @@
 import { joinLineWords } from "../ocr/japanese-spacing.ts";
-import type { BBox, OcrCell, OcrLine } from "../ocr/ocr-result.ts";
+import type { BBox, OcrCell, OcrLine, OcrWord } from "../ocr/ocr-result.ts";
 import {
   findIndividualNumbers,
   REDACTED_INDIVIDUAL_NUMBER,
@@ -32,7 +32,39 @@ export function redactPageReading(
     const text = boxes.length > found ? asLine.text : cell.text;
     return { ...cell, words: asLine.words, text: redactIndividualNumbersInText(text).text };
   });
-  return { lines: redactedLines, cells: redactedCells, boxes: mergeOverlapping(boxes) };
+  const merged = mergeOverlapping(boxes);
+  // One reading may misread a digit of a number another reading found: its check digit then
+  // fails, but its other eleven digits are still the number. What any reading found is
+  // redacted from every reading, by place.
+  return {
+    lines: redactedLines.map((line) => redactInside(line, merged)),
+    cells: redactedCells.map((cell) => redactInside(cell, merged)),
+    boxes: merged,
+  };
+}
+
+/** Words with a digit lying mostly inside a redacted area become the redaction marker. */
+function redactInside<T extends OcrLine | OcrCell>(reading: T, boxes: readonly BBox[]): T {
+  const inside = (word: OcrWord) =>
+    /[0-9０-９]/u.test(word.text) &&
+    word.text !== REDACTED_INDIVIDUAL_NUMBER &&
+    boxes.some((box) => overlapOfFirst(word.bbox, box) > 0.5);
+  if (!reading.words.some(inside)) return reading;
+  const words = reading.words.flatMap((word, index) => {
+    if (!inside(word)) return [word];
+    // A number read as several words becomes one marker.
+    const previous = reading.words[index - 1];
+    return previous && inside(previous) ? [] : [{ ...word, text: REDACTED_INDIVIDUAL_NUMBER }];
+  });
+  return { ...reading, words, text: joinLineWords(words) };
+}
+
+/** Share of the first box's area that lies in the second. */
+function overlapOfFirst([ax, ay, aw, ah]: BBox, [bx, by, bw, bh]: BBox): number {
+  const w = Math.min(ax + aw, bx + bw) - Math.max(ax, bx);
+  const h = Math.min(ay + ah, by + bh) - Math.max(ay, by);
+  if (w <= 0 || h <= 0) return 0;
+  return (w * h) / Math.max(1, aw * ah);
 }
 
 /** A number read both on the whole page and in its cell is one redaction, not two. */

@@ -1,6 +1,6 @@
 import { replaceDashesBetweenAlphanumerics } from "./dashes.ts";
 import { accept, type Normalised, reject } from "./normalise-result.ts";
-import { stripEdgeNoise } from "./ocr-noise.ts";
+import { stripEdgeNoise, stripTrailingSpeck } from "./ocr-noise.ts";
 
 /**
  * Japanese script, CJK punctuation and full-width forms: no space is written next to them, so a
@@ -16,17 +16,21 @@ const JAPANESE =
  */
 export function normaliseText(raw: string): Normalised<string> {
   const lines = textLines(raw).map((line) => line.replace(/\s+/gu, " "));
-  const text = lines.reduce(
-    (joined, line) =>
-      joined === "" ? line : `${joined}${needsSpace(joined, line) ? " " : ""}${line}`,
-    "",
+  const text = stripTrailingSpeck(
+    lines.reduce(
+      (joined, line) =>
+        joined === "" ? line : `${joined}${needsSpace(joined, line) ? " " : ""}${line}`,
+      "",
+    ),
   );
   return text === "" ? reject("記入がありません") : accept(text);
 }
 
 /** 住所: as `text`, with digits ASCII, no spaces at all, and a dash between numbers a hyphen. */
 export function normaliseAddress(raw: string): Normalised<string> {
-  const text = replaceDashesBetweenAlphanumerics(textLines(raw).join("").replace(/\s+/gu, ""));
+  const text = stripTrailingSpeck(
+    replaceDashesBetweenAlphanumerics(textLines(raw).join("").replace(/\s+/gu, "")),
+  );
   return text === "" ? reject("住所が記入されていません") : accept(text);
 }
 

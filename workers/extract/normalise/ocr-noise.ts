@@ -24,3 +24,11 @@ export function rulingsToSpaces(text: string): string {
 export function removeRulings(text: string): string {
   return text.replace(RULING, "");
 }
+
+/**
+ * ・ joins words (家族・知人) and starts list items, so it never ends a value: there it is a
+ * speck of dirt OCR read as the nearest small dot.
+ */
+export function stripTrailingSpeck(text: string): string {
+  return text.replace(/・+$/u, "");
+}

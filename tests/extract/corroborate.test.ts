@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { extractForms } from "../../workers/extract/extract-forms.ts";
+import type { PageEvidence } from "../../workers/extract/page-evidence.ts";
+import { cell, type LineSpec, syntheticPage } from "./synthetic-page.ts";
+
+const TITLE: LineSpec = { y: 100, words: [["相談受付票", 600]], em: 48 };
+
+/** A label-colon line: 相談機関：<agency>, read with `confidence`. */
+function agencyLine(agency: string, confidence: number): LineSpec {
+  return {
+    y: 300,
+    words: [
+      ["相談機関：", 100],
+      [agency, 280, confidence],
+    ],
+  };
+}
+
+/** The page as first read, with the line read a second time (enlarged) as `second` says. */
+function page(first: LineSpec, second: LineSpec | null): PageEvidence {
+  const evidence = syntheticPage([TITLE, first]);
+  if (second === null) return evidence;
+  return {
+    ...evidence,
+    rescaledCells: [],
+    rescaledLines: [cell([560, 90, 300, 60], [TITLE]), cell([80, 290, 900, 50], [second])],
+  };
+}
+
+function agencyItem(evidence: PageEvidence) {
+  const [form] = extractForms([evidence], { today: "2025-01-01" });
+  return form?.items.common.agency;
+}
+
+describe("a value corroborated by the page's second reading", () => {
+  it("is accepted when both readings give it, each only fairly sure", () => {
+    const item = agencyItem(
+      page(agencyLine("千葉市福祉総合相談窓口", 0.7), agencyLine("千葉市福祉総合相談窓口", 0.7)),
+    );
+    expect(item).toMatchObject({ value: "千葉市福祉総合相談窓口", needsReview: false });
+    expect(item?.confidence).toBeCloseTo(0.91, 2);
+  });
+
+  it("stays for review when the second reading reads another value there", () => {
+    const item = agencyItem(
+      page(agencyLine("千葉市福祉総合相談窓口", 0.7), agencyLine("千葉市福祉総合相談窓ロ", 0.9)),
+    );
+    expect(item).toMatchObject({ value: "千葉市福祉総合相談窓口", needsReview: true });
+    expect(item?.confidence).toBeCloseTo(0.7, 2);
+  });
+
+  it("is nothing when both readings read a speck as punctuation", () => {
+    const item = agencyItem(page(agencyLine("・", 0.97), agencyLine("・", 0.97)));
+    expect(item).toMatchObject({ value: null, needsReview: true });
+  });
+
+  it("stays for review when the page was read only once", () => {
+    const item = agencyItem(page(agencyLine("千葉市福祉総合相談窓口", 0.7), null));
+    expect(item).toMatchObject({ value: "千葉市福祉総合相談窓口", needsReview: true });
+  });
+});

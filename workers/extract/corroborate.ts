@@ -1,0 +1,96 @@
+import { isDeepStrictEqual } from "node:util";
+import type { FieldDefinition, FieldType } from "../../config/forms/form-definitions.ts";
+import type { BBox } from "../ocr/ocr-result.ts";
+import type { AnalysedPage, PageAnalysis } from "./analyse-page.ts";
+import { centreX, centreY, containsPoint } from "./boxes.ts";
+import { majorityText } from "./majority-text.ts";
+import { type FieldReading, type ReadFieldContext, readField } from "./read-field.ts";
+import { readValueRegion, valueExtent } from "./value-region.ts";
+
+/** Marks are read from ink, not from OCR: a second OCR reading says nothing about them. */
+const MARKED: ReadonlySet<FieldType> = new Set(["choice", "boolean", "multichoice"]);
+
+/**
+ * Measured on generated forms, readings at both scales agreed on wrong values of these types:
+ * the space between 姓 and 名 is measured in the same ink for both (三浦正男 read 三浦 正男), kana
+ * has no dictionary behind it, and some confusions are shared by both scales (子/こ in a name,
+ * 減/滅 and 雇/尾 in a paragraph, whose many characters give them many chances).
+ */
+const NOT_RAISED: ReadonlySet<FieldType> = new Set(["name", "kana", "longtext"]);
+
+/**
+ * The reading checked against the page's other readings, each parsed on its own from its own
+ * labels. At another scale tesseract makes other mistakes, so a value the enlarged reading gives
+ * in the same place too is far less likely wrong than either reading alone says. A text the
+ * enlarged and the whole-page readings both read otherwise is put right where they agree.
+ */
+export function corroborate(
+  reading: FieldReading,
+  field: FieldDefinition,
+  page: AnalysedPage,
+  context: ReadFieldContext,
+  labelFactor: (edits: number) => number,
+): FieldReading {
+  if (reading.value === null || MARKED.has(field.type) || reading.bbox === null) return reading;
+  const place = reading.bbox;
+  const readAt = (analysis: PageAnalysis | null) =>
+    analysis === null ? [] : readingsAt(place, field, analysis, context, labelFactor);
+  const rescaled = readAt(page.rescaled);
+  const corroborated = NOT_RAISED.has(field.type) ? reading : agreed(reading, rescaled);
+  const [second] = rescaled;
+  const [third] = readAt(page.wholePage);
+  if (!VOTED.has(field.type) || !second || !third) return corroborated;
+  const voted = majorityText(String(reading.value), String(second.value), String(third.value));
+  return voted === reading.value ? corroborated : { ...reading, value: voted };
+}
+
+/** Text types, where a character outvoted is a character put right. */
+const VOTED: ReadonlySet<FieldType> = new Set(["text", "longtext", "address"]);
+
+/** The field's values that a reading of the page gives in `place`. */
+function readingsAt(
+  place: BBox,
+  field: FieldDefinition,
+  analysis: PageAnalysis,
+  context: ReadFieldContext,
+  labelFactor: (edits: number) => number,
+): FieldReading[] {
+  return analysis.labels
+    .filter((hit) => hit.key === field.key)
+    .map((hit) => {
+      const value = readValueRegion(hit, analysis.text, {
+        extent: valueExtent(field.type),
+        stops: analysis.stops,
+        claimed: analysis.claimed,
+      });
+      const other = readField(field, value, analysis.text, context);
+      return { ...other, confidence: other.confidence * labelFactor(hit.edits) };
+    })
+    .filter(
+      (other) =>
+        other.value !== null &&
+        other.bbox !== null &&
+        containsPoint(place, centreX(other.bbox), centreY(other.bbox)),
+    );
+}
+
+/**
+ * A table field (the progress entries) read again from the second reading's table: every row
+ * and column alike, or no corroboration.
+ */
+export function corroborateTable(reading: FieldReading, second: FieldReading | null): FieldReading {
+  return second === null || second.value === null ? reading : agreed(reading, [second]);
+}
+
+/** The reading, its confidence raised by the most confident of `others` that agrees with it. */
+function agreed(reading: FieldReading, others: readonly FieldReading[]): FieldReading {
+  const agreeing = others.filter((other) => isDeepStrictEqual(other.value, reading.value));
+  if (agreeing.length === 0) return reading;
+  const best = Math.max(...agreeing.map((other) => other.confidence));
+  return { ...reading, confidence: agreedConfidence(reading.confidence, best) };
+}
+
+/** Two independent readings that agree are wrong only when both are. */
+function agreedConfidence(first: number, second: number): number {
+  return 1 - (1 - first) * (1 - second);
+}
