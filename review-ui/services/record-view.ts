@@ -42,6 +42,7 @@ export interface RecordView {
     needsReview: boolean;
     batch: { id: string; name: string };
     fileName: string;
+    caseFile: RecordUnderReview["caseFile"];
     pages: { number: number; width: number; height: number; imageUrl: string }[];
     fields: FieldView[];
     redactions: unknown[];
@@ -135,6 +136,7 @@ export function buildRecordView(
       needsReview: record.needsReview,
       batch: { id: record.batch.id, name: record.batch.name },
       fileName: record.fileName,
+      caseFile: record.caseFile,
       pages: record.pages.map((number) => {
         const page = filePages.find((each) => each.pageNumber === number);
         return {

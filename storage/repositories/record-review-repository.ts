@@ -34,6 +34,8 @@ export interface RecordUnderReview {
   redactions: unknown[];
   batch: { id: string; name: string; agencyId: string };
   fileName: string;
+  /** What the separator sheet in front of the record's case file said; null without one. */
+  caseFile: { boxNumber: string | null; caseNumber: string | null; serial: number | null } | null;
   lease: Lease | null;
   rejectReason: string | null;
   reviewedBy: string | null;
@@ -88,6 +90,10 @@ interface ReviewRow {
   batch_name: string;
   agency_id: string;
   file_name: string;
+  sheet_page: number | null;
+  box_number: string | null;
+  case_number: string | null;
+  sheet_serial: number | null;
   lease_user_id: string | null;
   lease_holder: string | null;
   lease_expires_at: Date | null;
@@ -101,13 +107,15 @@ const SELECT_REVIEW = `
   SELECT r.id, r.file_id, r.version, r.doc_type, r.status, r.needs_review, r.pages, r.items,
          r.redactions, r.reject_reason, r.reviewed_by, r.reviewed_at, r.created_at,
          b.id AS batch_id, b.name AS batch_name, b.agency_id, f.file_name,
+         cf.sheet_page, cf.box_number, cf.case_number, cf.sheet_serial,
          CASE WHEN r.lease_expires_at > now() THEN r.lease_user_id END AS lease_user_id,
          CASE WHEN r.lease_expires_at > now() THEN r.lease_expires_at END AS lease_expires_at,
          CASE WHEN r.lease_expires_at > now() THEN holder.display_name END AS lease_holder
   FROM records r
   JOIN source_files f ON f.id = r.file_id
   JOIN batches b ON b.id = f.batch_id
-  LEFT JOIN users holder ON holder.id = r.lease_user_id`;
+  LEFT JOIN users holder ON holder.id = r.lease_user_id
+  LEFT JOIN case_files cf ON cf.id = r.case_file_id`;
 
 /** A live lease held by someone other than $user blocks writes; an expired one does not. */
 const FREE_FOR_USER = `(r.lease_user_id IS NULL OR r.lease_user_id = $2 OR r.lease_expires_at <= now())`;
@@ -308,6 +316,10 @@ function toReview(row: ReviewRow): RecordUnderReview {
     redactions: row.redactions,
     batch: { id: row.batch_id, name: row.batch_name, agencyId: row.agency_id },
     fileName: row.file_name,
+    caseFile:
+      row.sheet_page === null
+        ? null
+        : { boxNumber: row.box_number, caseNumber: row.case_number, serial: row.sheet_serial },
     lease: leaseOf(row),
     rejectReason: row.reject_reason,
     reviewedBy: row.reviewed_by,

@@ -127,6 +127,8 @@ export async function mountReview(root, { signal, params: [rawId], setTitle }) {
         { className: "record-meta" },
         meta("バッチ", record.batch?.name),
         meta("ファイル", record.fileName),
+        record.caseFile?.boxNumber ? meta("箱番号", record.caseFile.boxNumber) : null,
+        record.caseFile?.caseNumber ? meta("ケース番号", record.caseFile.caseNumber) : null,
         meta("ページ", formatPages(record.pages)),
         h("dt", {}, "状態"),
         statusText,
