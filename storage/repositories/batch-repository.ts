@@ -66,6 +66,8 @@ export interface FileReportRow {
   status: SourceFileStatus;
   pages: number | null;
   blankPages: number;
+  /** Case files the separator sheets cut the file into (0 without sheets). */
+  separatorSheets: number;
   recordsByDocType: Record<string, number>;
   needsReview: number;
   nearDuplicatePages: number;
@@ -129,6 +131,8 @@ export class BatchRepository {
       `SELECT f.file_name, f.status, f.page_count, f.error_message,
               original.file_name AS duplicate_of_name,
               (SELECT count(*) FROM pages p WHERE p.file_id = f.id AND p.blank) AS blank_pages,
+              (SELECT count(*) FROM case_files c
+                 WHERE c.file_id = f.id AND c.sheet_page IS NOT NULL) AS separator_sheets,
               (SELECT coalesce(jsonb_object_agg(doc_type, n), '{}'::jsonb) FROM (
                  SELECT doc_type, count(*) AS n FROM records r WHERE r.file_id = f.id GROUP BY doc_type
                ) d) AS by_doc_type,
@@ -159,6 +163,7 @@ function toFileReportRow(row: {
   status: SourceFileStatus;
   page_count: number | null;
   blank_pages: number;
+  separator_sheets: number;
   by_doc_type: Record<string, number>;
   needs_review: number;
   near_duplicate_pages: number;
@@ -170,6 +175,7 @@ function toFileReportRow(row: {
     status: row.status,
     pages: row.page_count,
     blankPages: Number(row.blank_pages),
+    separatorSheets: Number(row.separator_sheets),
     recordsByDocType: row.by_doc_type,
     needsReview: Number(row.needs_review),
     nearDuplicatePages: Number(row.near_duplicate_pages),
