@@ -4,9 +4,10 @@ import { sha256OfFile } from "../ingest/hash-file.ts";
 import { attachRedactions } from "./extract/attach-redactions.ts";
 import { evidenceFromReading } from "./extract/evidence-from-reading.ts";
 import type { ExtractFormsOptions } from "./extract/extract-forms.ts";
+import type { ExtractedForm } from "./extract/extracted-form.ts";
 import { recordIdFor } from "./extract/record-id.ts";
 import { type RecordV1, toRecordV1 } from "./extract/record-v1.ts";
-import { extractFormsPerCaseFile, groupPagesByCaseFile } from "./extract-forms-per-case-file.ts";
+import { CaseFileExtraction, groupPagesByCaseFile } from "./extract-forms-per-case-file.ts";
 import { readPage } from "./ocr/read-page.ts";
 import type { TesseractPool } from "./ocr/tesseract-pool.ts";
 import { CaseFileCuts } from "./split/case-file-cut.ts";
@@ -64,17 +65,14 @@ export async function extractFileInProcess(
     firstPage: own[0] ?? null,
     lastPage: own.at(-1) ?? null,
   }));
-  const found = extractFormsPerCaseFile(
-    groupPagesByCaseFile(
-      pages.map((page) => page.evidence),
-      caseFiles,
-    ),
-    options.extraction,
-  );
-  const forms = attachRedactions(
-    found.map(({ form }) => form),
-    pages,
-  );
+  const forms: ExtractedForm[] = [];
+  for (const group of groupPagesByCaseFile(pages, caseFiles)) {
+    const extraction = new CaseFileExtraction(async (form) => {
+      forms.push(...attachRedactions([{ ...form, formIndex: forms.length }], pages));
+    }, options.extraction);
+    for (const page of group.pages) await extraction.add(page.evidence);
+    await extraction.finish();
+  }
   const records = forms.map((form) =>
     toRecordV1({
       recordId: recordIdFor(sha256, form.formIndex),

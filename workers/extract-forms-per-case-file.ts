@@ -9,20 +9,20 @@ export interface PageRange {
 }
 
 /** The pages of one case file; `caseFile` is null for pages no case file claims. */
-export interface CaseFilePages<Case> {
+export interface CaseFilePages<Case, Page> {
   caseFile: Case | null;
-  pages: PageEvidence[];
+  pages: Page[];
 }
 
 /**
  * Sorts a source file's pages into its case files by their page ranges. Pages no case file
  * claims (a file split before case files were recorded) stay together as one group.
  */
-export function groupPagesByCaseFile<Case extends PageRange>(
-  pages: readonly PageEvidence[],
+export function groupPagesByCaseFile<Case extends PageRange, Page extends { pageNumber: number }>(
+  pages: readonly Page[],
   caseFiles: readonly Case[],
-): CaseFilePages<Case>[] {
-  const groups = new Map<Case | null, PageEvidence[]>();
+): CaseFilePages<Case, Page>[] {
+  const groups = new Map<Case | null, Page[]>();
   for (const page of [...pages].sort((a, b) => a.pageNumber - b.pageNumber)) {
     const caseFile =
       caseFiles.find(
@@ -37,21 +37,37 @@ export function groupPagesByCaseFile<Case extends PageRange>(
   return [...groups].map(([caseFile, grouped]) => ({ caseFile, pages: grouped }));
 }
 
+/** Pages held before the forms they complete are handed on; a case file this short is read whole. */
+export const EXTRACTION_WINDOW_PAGES = 16;
+
 /**
- * Extracts each case file's forms from its own pages, so that no form spans a separator sheet:
- * an untitled first page of a case file starts a form of its own instead of continuing the last
- * form of the case before. Form indexes run on across the whole source file, which keeps them,
- * and the record ids made from them, unique per file.
+ * Extracts the forms of one case file (so that no form spans a separator sheet) a window of pages
+ * at a time, so that a 500-page batch holds the pages of a form or two and their ink, not all of
+ * them. When the window is full, every form but the last is complete (a later page can only
+ * continue the last one) and handed on; the last form's pages stay for the next window. Pages are
+ * added in page order.
  */
-export function extractFormsPerCaseFile<Case>(
-  caseFiles: readonly CaseFilePages<Case>[],
-  options?: ExtractFormsOptions,
-): { caseFile: Case | null; form: ExtractedForm }[] {
-  const forms: { caseFile: Case | null; form: ExtractedForm }[] = [];
-  for (const { caseFile, pages } of caseFiles) {
-    for (const form of extractForms(pages, options)) {
-      forms.push({ caseFile, form: { ...form, formIndex: forms.length } });
-    }
+export class CaseFileExtraction {
+  private window: PageEvidence[] = [];
+
+  constructor(
+    private readonly emit: (form: ExtractedForm) => Promise<void>,
+    private readonly options?: ExtractFormsOptions,
+    private readonly windowPages = EXTRACTION_WINDOW_PAGES,
+  ) {}
+
+  async add(page: PageEvidence): Promise<void> {
+    this.window.push(page);
+    if (this.window.length < this.windowPages) return;
+    const forms = extractForms(this.window, this.options);
+    const last = forms.at(-1);
+    for (const form of forms.slice(0, -1)) await this.emit(form);
+    const lastStart = last ? Math.min(...last.pages) : Number.POSITIVE_INFINITY;
+    this.window = this.window.filter((kept) => kept.pageNumber >= lastStart);
   }
-  return forms;
+
+  async finish(): Promise<void> {
+    for (const form of extractForms(this.window, this.options)) await this.emit(form);
+    this.window = [];
+  }
 }

@@ -8,9 +8,8 @@ import type { SourceFileRepository } from "../../storage/repositories/source-fil
 import { attachRedactions, type PageRedactions } from "../extract/attach-redactions.ts";
 import { evidenceFromReading } from "../extract/evidence-from-reading.ts";
 import type { ExtractFormsOptions } from "../extract/extract-forms.ts";
-import type { PageEvidence } from "../extract/page-evidence.ts";
 import { recordIdFor } from "../extract/record-id.ts";
-import { extractFormsPerCaseFile, groupPagesByCaseFile } from "../extract-forms-per-case-file.ts";
+import { CaseFileExtraction, groupPagesByCaseFile } from "../extract-forms-per-case-file.ts";
 import type { OcrPageResult } from "../ocr/ocr-result.ts";
 import type { ExtractJobData } from "../queues.ts";
 
@@ -33,32 +32,33 @@ export class ExtractService {
     if (!file) throw new UnrecoverableError(`source file ${fileId} does not exist`);
     await this.files.setStatus(fileId, "extracting");
 
-    const evidence: PageEvidence[] = [];
-    const redactions: PageRedactions[] = [];
-    for (const page of await this.pages.listByFile(fileId)) {
-      if (!page.ocrKey) {
-        throw new Error(`page ${page.pageNumber} of file ${fileId} has no OCR result yet`);
-      }
-      const json = await this.objects.getBuffer(page.ocrKey);
-      const ocr = JSON.parse(json.toString("utf8")) as OcrPageResult;
-      const image = await this.objects.getBuffer(page.imageKey);
-      evidence.push(await evidenceFromReading(page.pageNumber, ocr, image));
-      redactions.push({ pageNumber: page.pageNumber, redactions: ocr.redactions });
-    }
+    // Page by page, one case file at a time: a 500-page batch never has all its pages in memory.
+    let formIndex = 0;
     const caseFiles = await this.caseFiles.listByFile(fileId);
-    const found = extractFormsPerCaseFile(groupPagesByCaseFile(evidence, caseFiles), this.options);
-    const forms = attachRedactions(
-      found.map(({ form }) => form),
-      redactions,
-    );
-    for (const [index, form] of forms.entries()) {
-      const record = await this.records.upsertExtracted({
-        id: recordIdFor(file.sha256, form.formIndex),
-        fileId,
-        ...form,
-      });
-      const caseFile = found[index]?.caseFile;
-      if (caseFile) await this.caseFiles.assignRecord(record.id, caseFile.id);
+    const pageRows = await this.pages.listByFile(fileId);
+    for (const { caseFile, pages } of groupPagesByCaseFile(pageRows, caseFiles)) {
+      const redactions: PageRedactions[] = [];
+      const extraction = new CaseFileExtraction(async (found) => {
+        const [form] = attachRedactions([{ ...found, formIndex: formIndex++ }], redactions);
+        if (!form) return;
+        const record = await this.records.upsertExtracted({
+          id: recordIdFor(file.sha256, form.formIndex),
+          fileId,
+          ...form,
+        });
+        if (caseFile) await this.caseFiles.assignRecord(record.id, caseFile.id);
+      }, this.options);
+      for (const page of pages) {
+        if (!page.ocrKey) {
+          throw new Error(`page ${page.pageNumber} of file ${fileId} has no OCR result yet`);
+        }
+        const json = await this.objects.getBuffer(page.ocrKey);
+        const ocr = JSON.parse(json.toString("utf8")) as OcrPageResult;
+        const image = await this.objects.getBuffer(page.imageKey);
+        redactions.push({ pageNumber: page.pageNumber, redactions: ocr.redactions });
+        await extraction.add(await evidenceFromReading(page.pageNumber, ocr, image));
+      }
+      await extraction.finish();
     }
     await storeSearchablePdf(this.objects, this.pages, file);
     await this.files.setStatus(fileId, "done");
