@@ -11,6 +11,7 @@ import { jobIds, queueNames } from "../../workers/queues.ts";
 import { createTestEnvironment, type TestEnvironment } from "../helpers/test-environment.ts";
 
 const sample = path.resolve("tests/samples/評価シート.jpg");
+const batchPdf = path.resolve("tests/samples/相談記録 2023 箱12.pdf");
 
 function startWorkerProcess(env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", "cli/main.ts", "worker"], {
@@ -92,6 +93,53 @@ describe("a worker process killed in the middle of an OCR job", () => {
       const job = await ocrQueue.getJob(jobIds.ocr(fileId, 1));
       expect(await job?.getState()).toBe("completed");
       expect(job?.stalledCounter).toBe(1); // taken over once, after the kill
+    } finally {
+      await ocrQueue.close();
+    }
+  });
+
+  it("resumes a many-page batch where it stopped, without redoing the pages already read", async () => {
+    const ingest = new IngestService(runtime.objects, runtime.files, runtime.jobs, {
+      maxPixels: 100_000_000,
+      maxFileBytes: 100 * 1024 * 1024,
+    });
+    const batch = await runtime.batches.getOrCreate("crash mid-batch");
+    const outcome = await ingest.ingestLocalFile(batch.id, batchPdf, "箱12.pdf");
+    if (outcome.status !== "queued") throw new Error(`sample not queued: ${outcome.status}`);
+    const { fileId } = outcome;
+
+    const doomed = startWorkerProcess(environment.env);
+    children.push(doomed);
+    // One OCR worker reads the pages one after another: kill it once the first is stored.
+    await until(async () => (await runtime.pages.countOcrDone(fileId)) >= 1, "a page to be read");
+    const exited = once(doomed, "exit");
+    doomed.kill("SIGKILL");
+    await exited;
+    const before = (await runtime.pages.listByFile(fileId)).filter((p) => p.status === "ocr_done");
+    expect(before.length).toBeGreaterThanOrEqual(1);
+    expect(before.length).toBeLessThan(3);
+
+    children.push(startWorkerProcess(environment.env));
+    const summary = await waitForBatch(runtime.batches, batch.id, () => {}, 200);
+    expect(summary.files.byStatus.done).toBe(1);
+    const after = await runtime.pages.listByFile(fileId);
+    expect(after.map((page) => page.status)).toEqual(["ocr_done", "ocr_done", "ocr_done"]);
+    // The pages read before the crash were not read again: their rows never changed.
+    for (const page of before) {
+      expect(after.find((each) => each.pageNumber === page.pageNumber)?.updatedAt).toEqual(
+        page.updatedAt,
+      );
+    }
+    const ocrQueue = new Queue(queueNames.ocr, {
+      connection: runtime.redis,
+      prefix: environment.config.queuePrefix,
+    });
+    try {
+      for (const page of before) {
+        const job = await ocrQueue.getJob(jobIds.ocr(fileId, page.pageNumber));
+        expect(job?.attemptsMade).toBe(1);
+        expect(job?.stalledCounter).toBe(0);
+      }
     } finally {
       await ocrQueue.close();
     }
