@@ -47,6 +47,7 @@ export async function startPipelineWorkers(runtime: Runtime): Promise<PipelineWo
         pages,
         pool,
         new NearDuplicateFinder(new NearDuplicateRepository(runtime.db)),
+        { secondReading: config.ocrSecondReading },
       ),
       extract: new ExtractService(objects, files, pages, records, caseFiles, {
         definitions,

@@ -146,6 +146,11 @@ const settings = {
     doc: "A field read with less confidence than this (0..1) goes to review.",
     schema: z.coerce.number().min(0).max(1).default(0.85),
   },
+  ocrSecondReading: {
+    env: "KAMIROKU_OCR_SECOND_READING",
+    doc: "Read cells and lines a second time, enlarged (true/false): more values accepted without review and long text corrected, at twice the OCR time per page.",
+    schema: z.stringbool().default(true),
+  },
   ocrWorkers: {
     env: "KAMIROKU_OCR_WORKERS",
     doc: "tesseract.js workers per process. Default: the number of cores.",

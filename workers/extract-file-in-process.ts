@@ -8,7 +8,7 @@ import type { ExtractedForm } from "./extract/extracted-form.ts";
 import { recordIdFor } from "./extract/record-id.ts";
 import { type RecordV1, toRecordV1 } from "./extract/record-v1.ts";
 import { CaseFileExtraction, groupPagesByCaseFile } from "./extract-forms-per-case-file.ts";
-import { readPage } from "./ocr/read-page.ts";
+import { type ReadPageOptions, readPage } from "./ocr/read-page.ts";
 import type { TesseractPool } from "./ocr/tesseract-pool.ts";
 import { CaseFileCuts } from "./split/case-file-cut.ts";
 import { inspectFile } from "./split/inspect-file.ts";
@@ -19,6 +19,8 @@ export interface ExtractFileOptions {
   pool: TesseractPool;
   maxPixels: number;
   renderDpi: number;
+  /** As the OCR stage's; default on. */
+  reading?: ReadPageOptions;
   extraction?: ExtractFormsOptions;
 }
 
@@ -48,7 +50,7 @@ export async function extractFileInProcess(
     if (item.kind === "sheet") continue;
     const { page } = item;
     pending.push(
-      readPage(page.data, pool).then(async (reading) => ({
+      readPage(page.data, pool, options.reading).then(async (reading) => ({
         pageNumber: page.pageNumber,
         stored: { image: reading.image.data, ocr: reading.ocr },
         text: reading.ocr.text,

@@ -27,6 +27,7 @@ export async function extractCommand(
       pool,
       maxPixels: inputLimits(config).maxPixels,
       renderDpi: config.renderDpi,
+      reading: { secondReading: config.ocrSecondReading },
       extraction: {
         definitions: await loadFormDefinitions(config.formsFile),
         reviewThreshold: config.reviewThreshold,

@@ -59,6 +59,7 @@ async function runPipeline(
           pool,
           maxPixels: inputLimits(config).maxPixels,
           renderDpi: config.renderDpi,
+          reading: { secondReading: config.ocrSecondReading },
         });
         outcomes.push(records);
       } catch (error) {

@@ -37,6 +37,13 @@ describe("readPage reads a page twice", () => {
     expect(characterAccuracy(firstText, secondText)).toBeGreaterThan(0.9);
   });
 
+  it("reads once when the second reading is turned off, with the same first reading", async () => {
+    const once = (await readPage(ruledIntake(), pool, { secondReading: false })).ocr;
+    expect(once.rescaledCells).toEqual([]);
+    expect(once.rescaledLines).toEqual([]);
+    expect(once.cells.map((cell) => cell.text)).toEqual(ocr.cells.map((cell) => cell.text));
+  }, 120_000);
+
   it("reads the lines outside the cells a second time, each on its own", () => {
     const lines = ocr.rescaledLines ?? [];
     expect(lines.length).toBeGreaterThan(0);

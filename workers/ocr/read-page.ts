@@ -26,10 +26,22 @@ export interface PageReading {
 /**
  * The OCR stage for one page: prepare the scan (orientation, deskew, binarisation, ruled cells,
  * line removal, blank detection), read the whole page and then each cell on its own, read the
- * page a second time enlarged (cells and lines on their own), and take every Individual Number
+ * page a second time enlarged (cells and lines on their own; unless turned off), and take every Individual Number
  * out of text and image before anything leaves the worker.
  */
-export async function readPage(scan: Buffer, pool: TesseractPool): Promise<PageReading> {
+export interface ReadPageOptions {
+  /**
+   * Read cells and lines a second time, enlarged: values both readings agree on may be accepted
+   * without review, and long text is corrected by majority; it doubles the OCR time of a page.
+   */
+  secondReading: boolean;
+}
+
+export async function readPage(
+  scan: Buffer,
+  pool: TesseractPool,
+  options: ReadPageOptions = { secondReading: true },
+): Promise<PageReading> {
   const prepared = await preparePage(scan, { orientation: new OcrTrialOrientation(pool) });
   const { width, height } = prepared.upright;
   const page = {
@@ -58,10 +70,12 @@ export async function readPage(scan: Buffer, pool: TesseractPool): Promise<PageR
   const whole = await ocrPage(prepared.forOcr.data, pool, { dpi });
   const cells = await readCells(prepared.forOcr.data, prepared.cells, pool, { dpi });
   const outside = linesOutsideCells(whole.lines, prepared.cells, { width, height });
-  const rescaled = await readCells(prepared.forOcr.data, [...prepared.cells, ...outside], pool, {
-    dpi,
-    scale: RESCALE,
-  });
+  const rescaled = options.secondReading
+    ? await readCells(prepared.forOcr.data, [...prepared.cells, ...outside], pool, {
+        dpi,
+        scale: RESCALE,
+      })
+    : [];
   const redacted = redactPageReading(whole.lines, [...cells, ...rescaled]);
   const second = redacted.cells.slice(cells.length);
   const image =

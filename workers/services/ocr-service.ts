@@ -8,7 +8,7 @@ import type { ObjectStore } from "../../storage/objects/object-store.ts";
 import type { PageRepository } from "../../storage/repositories/page-repository.ts";
 import type { SourceFileRepository } from "../../storage/repositories/source-file-repository.ts";
 import type { NearDuplicateFinder } from "../dedupe/near-duplicate-finder.ts";
-import { readPage } from "../ocr/read-page.ts";
+import { type ReadPageOptions, readPage } from "../ocr/read-page.ts";
 import type { TesseractPool } from "../ocr/tesseract-pool.ts";
 import type { OcrJobData } from "../queues.ts";
 
@@ -25,6 +25,7 @@ export class OcrService {
     private readonly pages: PageRepository,
     private readonly pool: TesseractPool,
     private readonly nearDuplicates: NearDuplicateFinder,
+    private readonly reading: ReadPageOptions,
   ) {}
 
   async handleOcr({ fileId, pageNumber }: OcrJobData): Promise<void> {
@@ -37,7 +38,11 @@ export class OcrService {
     }
     // Re-delivered after the result was saved (the worker died before acknowledging the job).
     if (page.status !== "ocr_done") {
-      const reading = await readPage(await this.objects.getBuffer(page.imageKey), this.pool);
+      const reading = await readPage(
+        await this.objects.getBuffer(page.imageKey),
+        this.pool,
+        this.reading,
+      );
       const imageKey = uprightPageImageKey(file.sha256, pageNumber);
       await this.objects.put(imageKey, reading.image.data, {
         size: reading.image.data.length,
