@@ -83,7 +83,7 @@ export class HotFolder {
       try {
         await this.poll();
       } catch (error) {
-        logger.error({ err: (error as Error).message }, "hot folder poll failed; trying again");
+        logger.error({ err: errorKind(error) }, "hot folder poll failed; trying again");
       }
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
@@ -109,10 +109,15 @@ export class HotFolder {
       this.seen.delete(name);
       return true;
     } catch (error) {
-      logger.warn({ err: (error as Error).message }, "hot folder file left for the next poll");
+      logger.warn({ err: errorKind(error) }, "hot folder file left for the next poll");
       return false;
     }
   }
+}
+
+/** An error's code or class, never its message: messages carry file names, and names are personal data. */
+function errorKind(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).name ?? "unknown";
 }
 
 /** Moves a file into a folder without overwriting: "x.pdf", then "x (2).pdf", … */
