@@ -2,6 +2,7 @@
 
 import { mountAgencies } from "../admin/agencies.js";
 import { mountAudit } from "../admin/audit.js";
+import { mountDeliveries } from "../admin/deliveries.js";
 import { mountRates } from "../admin/rates.js";
 import { mountTokens } from "../admin/tokens.js";
 import { mountUsers } from "../admin/users.js";
@@ -13,6 +14,7 @@ const SECTIONS = [
   { name: "tokens", title: "APIトークン", mount: mountTokens },
   { name: "audit", title: "監査ログ", mount: mountAudit },
   { name: "rates", title: "項目別修正率", mount: mountRates },
+  { name: "deliveries", title: "送信の失敗", mount: mountDeliveries },
 ];
 
 export async function mountAdmin(root, { signal, params: [name], setTitle }) {

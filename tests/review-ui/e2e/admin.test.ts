@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebhookDeliveryRepository } from "../../../storage/repositories/webhook-delivery-repository.ts";
 import { logIn, reviewScreen, reviewServerWithBrowser } from "./browser.ts";
 
 describe("administration", () => {
@@ -122,5 +123,26 @@ describe("administration", () => {
       elements.map((element) => (element as HTMLElement).dataset.entryId),
     );
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("lists webhook deliveries that failed for good and sends one again", async () => {
+    // The intake record was verified above: its export failed to reach the platform.
+    const { runtime } = running.fixture;
+    const [frozen] = await runtime.db.query<{ seq: number }>(
+      "SELECT seq FROM record_exports WHERE record_id = $1",
+      [running.fixture.records.intake],
+    );
+    const deliveries = new WebhookDeliveryRepository(runtime.db);
+    const delivery = await deliveries.insert(Number(frozen?.seq));
+    await deliveries.recordAttempt(delivery.id, "HTTP 503");
+    await deliveries.markFailed(delivery.id);
+
+    await page.getByRole("link", { name: "送信の失敗" }).click();
+    const row = page.locator("tbody tr").filter({ hasText: running.fixture.records.intake });
+    await row.waitFor();
+    expect(await row.textContent()).toContain("HTTP 503");
+    await row.getByRole("button", { name: "再送" }).click();
+    await page.getByText("失敗した送信はありません。").waitFor();
+    expect((await deliveries.get(delivery.id))?.status).toBe("pending");
   });
 });
