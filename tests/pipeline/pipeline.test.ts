@@ -2,17 +2,14 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type PipelineWorkers, startPipelineWorkers } from "../../cli/pipeline-workers.ts";
-import { openRuntime, type Runtime } from "../../cli/runtime.ts";
+import { describe, expect, it } from "vitest";
 import { waitForBatch } from "../../cli/wait-for-batch.ts";
-import { inputLimits } from "../../config/config.ts";
 import { sha256OfFile } from "../../ingest/hash-file.ts";
-import { type IngestOutcome, IngestService } from "../../ingest/ingest-service.ts";
+import type { IngestOutcome } from "../../ingest/ingest-service.ts";
 import { originalKey, pageImageKey } from "../../storage/objects/object-keys.ts";
 import type { OcrPageResult } from "../../workers/ocr/ocr-result.ts";
 import { RequeueService } from "../../workers/services/requeue-service.ts";
-import { createTestEnvironment, type TestEnvironment } from "../helpers/test-environment.ts";
+import { runningPipeline } from "../helpers/running-pipeline.ts";
 import { encryptWithQpdf, headerOnlyPng } from "../split/fixtures.ts";
 
 const samplesDir = path.resolve("tests/samples");
@@ -54,43 +51,22 @@ async function writeBatch(
 }
 
 describe("pipeline: ingest → split → OCR → extract on Redis, PostgreSQL and S3", () => {
-  let environment: TestEnvironment;
-  let runtime: Runtime;
-  let workers: PipelineWorkers;
-  let ingest: IngestService;
-  let inputDir: string;
-
-  beforeAll(async () => {
-    environment = await createTestEnvironment();
-    runtime = await openRuntime(environment.config);
-    workers = await startPipelineWorkers(runtime);
-    ingest = new IngestService(
-      runtime.objects,
-      runtime.files,
-      runtime.jobs,
-      inputLimits(environment.config),
-    );
-    inputDir = path.join(environment.config.dataDir, "input");
-    await fs.mkdir(inputDir);
-  });
-
-  afterAll(async () => {
-    await workers?.close();
-    await runtime?.close();
-    await environment?.dispose();
-  });
+  const pipeline = runningPipeline();
 
   it("processes good files end to end while each bad file fails alone with its reason, originals kept", async () => {
-    const expected = await writeBatch(inputDir);
-    const batch = await runtime.batches.getOrCreate("箱12 2023年度");
+    const expected = await writeBatch(pipeline.inputDir);
+    const batch = await pipeline.runtime.batches.getOrCreate("箱12 2023年度");
     const outcomes = new Map<string, IngestOutcome>();
     for (const name of Object.keys(expected)) {
-      outcomes.set(name, await ingest.ingestLocalFile(batch.id, path.join(inputDir, name), name));
+      outcomes.set(
+        name,
+        await pipeline.ingest.ingestLocalFile(batch.id, path.join(pipeline.inputDir, name), name),
+      );
     }
-    const summary = await waitForBatch(runtime.batches, batch.id, () => {});
+    const summary = await waitForBatch(pipeline.runtime.batches, batch.id, () => {});
     expect(summary.files.total).toBe(Object.keys(expected).length);
 
-    const files = await runtime.files.listByBatch(batch.id);
+    const files = await pipeline.runtime.files.listByBatch(batch.id);
     for (const [name, want] of Object.entries(expected)) {
       const file = files.find((candidate) => candidate.fileName === name);
       expect(file, name).toBeDefined();
@@ -105,9 +81,9 @@ describe("pipeline: ingest → split → OCR → extract on Redis, PostgreSQL an
         expect(outcomes.get(name)?.status).toBe("failed");
       }
       // Nothing is lost: every original, good or bad, is in the object store under its SHA-256.
-      const sha256 = await sha256OfFile(path.join(inputDir, name));
+      const sha256 = await sha256OfFile(path.join(pipeline.inputDir, name));
       expect(file.sha256).toBe(sha256);
-      expect(await runtime.objects.stat(originalKey(sha256)), name).not.toBeNull();
+      expect(await pipeline.runtime.objects.stat(originalKey(sha256)), name).not.toBeNull();
     }
 
     const pdfFile = files.find((file) => file.fileName === "相談 記録 ２０２３.pdf");
@@ -117,11 +93,11 @@ describe("pipeline: ingest → split → OCR → extract on Redis, PostgreSQL an
   });
 
   it("stores upright page images and OCR JSON with words, boxes, cells and confidences, and one record per form", async () => {
-    const batch = await runtime.batches.findByName("箱12 2023年度");
-    const files = await runtime.files.listByBatch(batch?.id ?? "");
+    const batch = await pipeline.runtime.batches.findByName("箱12 2023年度");
+    const files = await pipeline.runtime.files.listByBatch(batch?.id ?? "");
     const pdfFile = files.find((file) => file.fileName === "相談 記録 ２０２３.pdf");
     if (!pdfFile) throw new Error("sample PDF missing from the batch");
-    const pages = await runtime.pages.listByFile(pdfFile.id);
+    const pages = await pipeline.runtime.pages.listByFile(pdfFile.id);
     expect(pages.map((page) => [page.pageNumber, page.status])).toEqual([
       [1, "ocr_done"],
       [2, "ocr_done"],
@@ -130,10 +106,10 @@ describe("pipeline: ingest → split → OCR → extract on Redis, PostgreSQL an
     const truth = JSON.parse(await fs.readFile(path.join(samplesDir, "ground-truth.json"), "utf8"));
     const firstPageTitle: string = truth["相談記録 2023 箱12.pdf"][0].title;
     for (const page of pages) {
-      const image = await sharp(await runtime.objects.getBuffer(page.imageKey)).metadata();
+      const image = await sharp(await pipeline.runtime.objects.getBuffer(page.imageKey)).metadata();
       expect([image.width, image.height]).toEqual([page.width, page.height]);
       const ocr = JSON.parse(
-        (await runtime.objects.getBuffer(page.ocrKey ?? "")).toString(),
+        (await pipeline.runtime.objects.getBuffer(page.ocrKey ?? "")).toString(),
       ) as OcrPageResult;
       expect(ocr.text).toBe(page.ocrText);
       expect(ocr.lines.length).toBeGreaterThan(5);
@@ -150,15 +126,15 @@ describe("pipeline: ingest → split → OCR → extract on Redis, PostgreSQL an
     for (const page of pages) {
       expect(page.imageKey).toMatch(/\.upright\.png$/);
       expect(
-        await runtime.objects.stat(pageImageKey(pdfFile.sha256, page.pageNumber, "jpeg")),
+        await pipeline.runtime.objects.stat(pageImageKey(pdfFile.sha256, page.pageNumber, "jpeg")),
       ).toBeNull();
       const ocr = JSON.parse(
-        (await runtime.objects.getBuffer(page.ocrKey ?? "")).toString(),
+        (await pipeline.runtime.objects.getBuffer(page.ocrKey ?? "")).toString(),
       ) as OcrPageResult;
       expect(ocr.cells.length).toBeGreaterThan(3);
     }
 
-    const records = await runtime.records.listByFile(pdfFile.id);
+    const records = await pipeline.runtime.records.listByFile(pdfFile.id);
     expect(records.map((record) => [record.docType, record.pages])).toEqual([
       ["intake", [1]],
       ["assessment", [2]],
@@ -167,37 +143,39 @@ describe("pipeline: ingest → split → OCR → extract on Redis, PostgreSQL an
   });
 
   it("reports an identical file as a duplicate and does not process it again", async () => {
-    const batch = await runtime.batches.getOrCreate("箱13");
-    const copy = path.join(inputDir, "コピー.pdf");
+    const batch = await pipeline.runtime.batches.getOrCreate("箱13");
+    const copy = path.join(pipeline.inputDir, "コピー.pdf");
     await fs.copyFile(samplePdf, copy);
-    const outcome = await ingest.ingestLocalFile(batch.id, copy, "コピー.pdf");
+    const outcome = await pipeline.ingest.ingestLocalFile(batch.id, copy, "コピー.pdf");
     expect(outcome.status).toBe("duplicate");
-    const files = await runtime.files.listByBatch(batch.id);
+    const files = await pipeline.runtime.files.listByBatch(batch.id);
     expect(files.map((file) => file.status)).toEqual(["duplicate"]);
-    const original = files[0]?.duplicateOf ? await runtime.files.get(files[0].duplicateOf) : null;
+    const original = files[0]?.duplicateOf
+      ? await pipeline.runtime.files.get(files[0].duplicateOf)
+      : null;
     expect(original?.fileName).toBe("相談 記録 ２０２３.pdf");
-    expect(await runtime.pages.listByFile(files[0]?.id ?? "")).toEqual([]);
+    expect(await pipeline.runtime.pages.listByFile(files[0]?.id ?? "")).toEqual([]);
   });
 
   it("splits a file whose ingesting process died after recording it but before queueing it", async () => {
-    const batch = await runtime.batches.getOrCreate("中断");
+    const batch = await pipeline.runtime.batches.getOrCreate("中断");
     const name = "中断された.png";
-    const filePath = path.join(inputDir, name);
+    const filePath = path.join(pipeline.inputDir, name);
     await fs.writeFile(filePath, await sharp(sampleJpeg).resize({ width: 1000 }).png().toBuffer());
     const sha256 = await sha256OfFile(filePath);
-    await runtime.objects.put(originalKey(sha256), await fs.readFile(filePath));
-    const { file } = await runtime.files.insertFirstCopyOrDuplicate({
+    await pipeline.runtime.objects.put(originalKey(sha256), await fs.readFile(filePath));
+    const { file } = await pipeline.runtime.files.insertFirstCopyOrDuplicate({
       batchId: batch.id,
       fileName: name,
       sha256,
       sizeBytes: (await fs.stat(filePath)).size,
       objectKey: originalKey(sha256),
     });
-    const requeue = new RequeueService(runtime.files, runtime.jobs);
+    const requeue = new RequeueService(pipeline.runtime.files, pipeline.runtime.jobs);
     expect(await requeue.requeueForgottenFiles(60_000)).toBe(0); // too recent: maybe still being ingested
     expect(await requeue.requeueForgottenFiles(0)).toBe(1);
-    await waitForBatch(runtime.batches, batch.id, () => {});
-    expect((await runtime.files.get(file.id))?.status).toBe("done");
-    expect(await runtime.records.listByFile(file.id)).toHaveLength(1);
+    await waitForBatch(pipeline.runtime.batches, batch.id, () => {});
+    expect((await pipeline.runtime.files.get(file.id))?.status).toBe("done");
+    expect(await pipeline.runtime.records.listByFile(file.id)).toHaveLength(1);
   });
 });

@@ -1,11 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type PipelineWorkers, startPipelineWorkers } from "../../cli/pipeline-workers.ts";
-import { openRuntime, type Runtime } from "../../cli/runtime.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { waitForBatch } from "../../cli/wait-for-batch.ts";
-import { inputLimits } from "../../config/config.ts";
-import { IngestService } from "../../ingest/ingest-service.ts";
 import { separatorSheet } from "../../ingest/separator-sheets/separator-sheet.ts";
 import { CaseFileRepository } from "../../storage/repositories/case-file-repository.ts";
 import { type ScannedPage, toScannedPdf } from "../generator/containers.ts";
@@ -15,7 +11,7 @@ import { renderFormSheets } from "../generator/form-sheets.ts";
 import { buildFormSpec } from "../generator/form-templates.ts";
 import { createRandom } from "../generator/random.ts";
 import { applyScanEffects } from "../generator/scan-effects.ts";
-import { createTestEnvironment, type TestEnvironment } from "../helpers/test-environment.ts";
+import { runningPipeline } from "../helpers/running-pipeline.ts";
 import { printSheets, scanSheet } from "../split/separator-sheet-scans.ts";
 
 const BATCH = "2023年度 箱12";
@@ -43,32 +39,11 @@ async function scannedForm(docType: DocType, seed: number, continued: boolean) {
 }
 
 describe("pipeline: a batch file with separator sheets becomes case files with their metadata", () => {
-  let environment: TestEnvironment;
-  let runtime: Runtime;
-  let workers: PipelineWorkers;
-  let ingest: IngestService;
+  const pipeline = runningPipeline();
   let caseFiles: CaseFileRepository;
-  let inputDir: string;
 
   beforeAll(async () => {
-    environment = await createTestEnvironment();
-    runtime = await openRuntime(environment.config);
-    workers = await startPipelineWorkers(runtime);
-    ingest = new IngestService(
-      runtime.objects,
-      runtime.files,
-      runtime.jobs,
-      inputLimits(environment.config),
-    );
-    caseFiles = new CaseFileRepository(runtime.db);
-    inputDir = path.join(environment.config.dataDir, "input");
-    await fs.mkdir(inputDir);
-  });
-
-  afterAll(async () => {
-    await workers?.close();
-    await runtime?.close();
-    await environment?.dispose();
+    caseFiles = new CaseFileRepository(pipeline.runtime.db);
   });
 
   it("cuts at the sheets, drops them, keeps forms within their case file and records each record's case", async () => {
@@ -106,20 +81,20 @@ describe("pipeline: a batch file with separator sheets becomes case files with t
       }),
       progress,
     ];
-    await fs.writeFile(path.join(inputDir, "箱12.pdf"), await toScannedPdf(good));
-    await fs.writeFile(path.join(inputDir, "箱12 汚れ.pdf"), await toScannedPdf(damaged));
+    await fs.writeFile(path.join(pipeline.inputDir, "箱12.pdf"), await toScannedPdf(good));
+    await fs.writeFile(path.join(pipeline.inputDir, "箱12 汚れ.pdf"), await toScannedPdf(damaged));
 
-    const batch = await runtime.batches.getOrCreate(BATCH);
+    const batch = await pipeline.runtime.batches.getOrCreate(BATCH);
     for (const name of ["箱12.pdf", "箱12 汚れ.pdf"]) {
-      await ingest.ingestLocalFile(batch.id, path.join(inputDir, name), name);
+      await pipeline.ingest.ingestLocalFile(batch.id, path.join(pipeline.inputDir, name), name);
     }
-    await waitForBatch(runtime.batches, batch.id, () => {});
-    const [file, failed] = await runtime.files.listByBatch(batch.id);
+    await waitForBatch(pipeline.runtime.batches, batch.id, () => {});
+    const [file, failed] = await pipeline.runtime.files.listByBatch(batch.id);
     if (!file || !failed) throw new Error("files missing from the batch");
 
     expect(file.status).toBe("done");
     expect(file.pageCount).toBe(6); // every page of the file, sheets included
-    const pages = await runtime.pages.listByFile(file.id);
+    const pages = await pipeline.runtime.pages.listByFile(file.id);
     expect(pages.map((page) => [page.pageNumber, page.status])).toEqual([
       [2, "ocr_done"],
       [4, "ocr_done"],
@@ -141,7 +116,7 @@ describe("pipeline: a batch file with separator sheets becomes case files with t
       })),
     );
 
-    const records = await runtime.records.listByFile(file.id);
+    const records = await pipeline.runtime.records.listByFile(file.id);
     expect(records.map((record) => record.pages)).toEqual([[2], [4], [6]]);
     for (const [index, record] of records.entries()) {
       const caseFile = await caseFiles.getForRecord(record.id);
@@ -154,9 +129,9 @@ describe("pipeline: a batch file with separator sheets becomes case files with t
     expect(failed.status).toBe("failed");
     expect(failed.errorCode).toBe("separator_sheet_unreadable");
     expect(failed.errorMessage).toMatch(/^3ページ目は区切り紙のようですが/);
-    expect(await runtime.records.listByFile(failed.id)).toEqual([]);
+    expect(await pipeline.runtime.records.listByFile(failed.id)).toEqual([]);
     expect(await caseFiles.listByFile(failed.id)).toEqual([]);
-    const failedPages = await runtime.pages.listByFile(failed.id);
+    const failedPages = await pipeline.runtime.pages.listByFile(failed.id);
     expect(failedPages.every((page) => page.status === "split")).toBe(true);
   });
 });
