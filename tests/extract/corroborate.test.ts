@@ -49,6 +49,14 @@ describe("a value corroborated by the page's second reading", () => {
     expect(item?.confidence).toBeCloseTo(0.7, 2);
   });
 
+  it("goes to review when the second reading reads another value there, however sure the first", () => {
+    const item = agencyItem(
+      page(agencyLine("仕事相談センタ", 0.9), agencyLine("仕事相談センター", 0.9)),
+    );
+    expect(item).toMatchObject({ value: "仕事相談センタ", needsReview: true });
+    expect(item?.reason).toContain("仕事相談センター");
+  });
+
   it("is nothing when both readings read a speck as punctuation", () => {
     const item = agencyItem(page(agencyLine("・", 0.97), agencyLine("・", 0.97)));
     expect(item).toMatchObject({ value: null, needsReview: true });

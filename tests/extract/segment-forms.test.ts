@@ -164,6 +164,29 @@ describe("segmentation into forms", () => {
     ]);
   });
 
+  it("starts an unknown form at an untitled page that names its case, whatever its labels", () => {
+    const lostTitle = syntheticPage(header, { pageNumber: 5 });
+    const forms = extractForms([plan, lostTitle]);
+    expect(forms.map((form) => [form.docType, form.pages, form.classification.by])).toEqual([
+      ["plan", [4], "title"],
+      ["unknown", [5], "none"],
+    ]);
+  });
+
+  it("keeps an untitled page with header fields but no case named on the form before", () => {
+    const footer = syntheticPage(
+      [
+        { y: 100, words: [["相談機関", 150]] },
+        { y: 150, words: [["中央区福祉相談窓口", 180]] },
+        { y: 250, words: [["担当者", 150]] },
+        { y: 300, words: [["佐藤", 180]] },
+      ],
+      { pageNumber: 5 },
+    );
+    const forms = extractForms([plan, footer]);
+    expect(forms.map((form) => [form.docType, form.pages])).toEqual([["plan", [4, 5]]]);
+  });
+
   it("calls a page with neither title nor telling labels unknown, header fields still read", () => {
     const [form] = extractForms([syntheticPage(header)]);
     expect(form).toMatchObject({ docType: "unknown", needsReview: true });

@@ -21,8 +21,9 @@ const NOT_RAISED: ReadonlySet<FieldType> = new Set(["name", "kana", "longtext"])
 /**
  * The reading checked against the page's other readings, each parsed on its own from its own
  * labels. At another scale tesseract makes other mistakes, so a value the enlarged reading gives
- * in the same place too is far less likely wrong than either reading alone says. A text the
- * enlarged and the whole-page readings both read otherwise is put right where they agree.
+ * in the same place too is far less likely wrong than either reading alone says, and one it
+ * reads otherwise there goes to review. A text the enlarged and the whole-page readings both
+ * read otherwise is put right where they agree.
  */
 export function corroborate(
   reading: FieldReading,
@@ -36,12 +37,34 @@ export function corroborate(
   const readAt = (analysis: PageAnalysis | null) =>
     analysis === null ? [] : readingsAt(place, field, analysis, context, labelFactor);
   const rescaled = readAt(page.rescaled);
-  const corroborated = NOT_RAISED.has(field.type) ? reading : agreed(reading, rescaled);
+  const raised = !NOT_RAISED.has(field.type);
+  const corroborated = raised ? agreed(reading, rescaled) : reading;
   const [second] = rescaled;
   const [third] = readAt(page.wholePage);
-  if (!VOTED.has(field.type) || !second || !third) return corroborated;
-  const voted = majorityText(String(reading.value), String(second.value), String(third.value));
-  return voted === reading.value ? corroborated : { ...reading, value: voted };
+  const voted =
+    VOTED.has(field.type) && second && third
+      ? majorityText(String(reading.value), String(second.value), String(third.value))
+      : reading.value;
+  const result = voted === reading.value ? corroborated : { ...reading, value: voted };
+  return raised ? disputed(result, rescaled) : result;
+}
+
+/**
+ * Where agreement raises a value's confidence, disagreement is evidence too: when the enlarged
+ * reading gives another value in the same place, one of the two is wrong, and a reading sure
+ * enough on its own cannot tell which (both read 85 % sure when one dropped the ー of センター).
+ */
+function disputed(reading: FieldReading, rescaled: readonly FieldReading[]): FieldReading {
+  if (
+    rescaled.length === 0 ||
+    rescaled.some((other) => isDeepStrictEqual(other.value, reading.value))
+  )
+    return reading;
+  const [other] = rescaled;
+  return {
+    ...reading,
+    reasons: [...reading.reasons, `拡大した読み取りでは「${String(other?.value)}」と読めます`],
+  };
 }
 
 /** Text types, where a character outvoted is a character put right. */

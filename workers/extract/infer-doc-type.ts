@@ -45,3 +45,15 @@ export function hasFormHeader(page: AnalysedPage, definitions: FormDefinitions):
   );
   return page.labels.filter((hit) => headerKeys.has(hit.key)).length >= 2;
 }
+
+/**
+ * A first sheet names its case at the top (相談番号 and 氏名); a continuation sheet relies on the
+ * sheet before it for that. Keys of the common fields in the spec.
+ */
+const CASE_IDENTITY_KEYS = ["case_number", "client_name"] as const;
+
+/** Whether the page names the case it belongs to, as the first sheet of a form does. */
+export function namesItsCase(page: AnalysedPage): boolean {
+  const found = new Set(page.labels.map((hit) => hit.key));
+  return CASE_IDENTITY_KEYS.every((key) => found.has(key));
+}

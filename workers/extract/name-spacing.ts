@@ -6,7 +6,8 @@ import type { Glyph, Token } from "./page-text.ts";
  * 姓 and 名 are set apart on paper by a space (full-width or ASCII), which OCR as often as not
  * drops (中川麻衣) or invents where two kana stand apart (さいと う). The ink says where it is:
  * of the blank runs between the name's characters, a space is the widest by far. It is taken
- * only when clearly so; a gap near the threshold leaves the spacing in doubt, for review.
+ * only when clearly so; a gap near the threshold leaves the spacing in doubt, for review, and
+ * so does a word break of OCR's where the ink finds the blank too little the widest.
  */
 export interface SpacedName {
   text: string;
@@ -61,8 +62,12 @@ export function spaceName(lines: readonly Token[][], options: NameSpacingOptions
   if (gap < rule.noSpaceBelow) isSpace = false;
   else if (gap >= rule.spaceAbove && lead >= WIDE_SPACE_LEAD) isSpace = true;
   else if (lead >= rule.surelyLeads) isSpace = true;
-  else if (lead < rule.neverLeads) isSpace = false;
-  else {
+  else if (lead < rule.neverLeads) {
+    isSpace = false;
+    // OCR saw a word break at the widest blank, wide as a space: the ink's lead alone cannot
+    // overrule that (a 子 or 文 beside it leaves a blank nearly as wide; 橋本文子 for 橋本 文子).
+    doubtful = (glyphs[boundaryNearest(glyphs, widest.centre)] as Glyph).wordStart;
+  } else {
     isSpace = lead >= SPACE_LEAD;
     doubtful = true;
   }
