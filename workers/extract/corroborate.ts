@@ -4,8 +4,8 @@ import type { BBox } from "../ocr/ocr-result.ts";
 import type { AnalysedPage, PageAnalysis } from "./analyse-page.ts";
 import { centreX, centreY, containsPoint } from "./boxes.ts";
 import { majorityText } from "./majority-text.ts";
-import { type FieldReading, type ReadFieldContext, readField } from "./read-field.ts";
-import { readValueRegion, valueExtent } from "./value-region.ts";
+import { readAtLabel } from "./read-at-label.ts";
+import type { FieldReading, ReadFieldContext } from "./read-field.ts";
 
 /** Marks are read from ink, not from OCR: a second OCR reading says nothing about them. */
 const MARKED: ReadonlySet<FieldType> = new Set(["choice", "boolean", "multichoice"]);
@@ -81,12 +81,7 @@ function readingsAt(
   return analysis.labels
     .filter((hit) => hit.key === field.key)
     .map((hit) => {
-      const value = readValueRegion(hit, analysis.text, {
-        extent: valueExtent(field.type),
-        stops: analysis.stops,
-        claimed: analysis.claimed,
-      });
-      const other = readField(field, value, analysis.text, context);
+      const other = readAtLabel(field, hit, analysis, context);
       return { ...other, confidence: other.confidence * labelFactor(hit.edits) };
     })
     .filter(

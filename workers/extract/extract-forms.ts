@@ -10,10 +10,10 @@ import type { ExtractedForm, FieldItem, RecordItems } from "./extracted-form.ts"
 import { findLabels } from "./find-labels.ts";
 import { findOptionsRow } from "./find-options-row.ts";
 import type { PageEvidence } from "./page-evidence.ts";
+import { readAtLabel } from "./read-at-label.ts";
 import { type FieldReading, type ReadFieldContext, readField } from "./read-field.ts";
 import { readTableField } from "./read-table-field.ts";
 import { type FormPages, segmentForms } from "./segment-forms.ts";
-import { readValueRegion, valueExtent } from "./value-region.ts";
 
 export interface ExtractFormsOptions {
   /** Built-in definitions, or those merged with a municipality's (loadFormDefinitions). */
@@ -97,12 +97,7 @@ function readBest(
     page.labels
       .filter((hit) => hit.key === field.key)
       .map((hit) => {
-        const value = readValueRegion(hit, page.text, {
-          extent: valueExtent(field.type),
-          stops: page.stops,
-          claimed: page.claimed,
-        });
-        const read = readField(field, value, page.text, context);
+        const read = readAtLabel(field, hit, page, context);
         const reading = { ...read, confidence: read.confidence * labelFactor(hit.edits) };
         return corroborate(reading, field, page, context, labelFactor);
       }),
@@ -134,12 +129,7 @@ function byMisreadLabel(
   if (field.labels.length === 0 || field.type === "table") return [];
   return pages.flatMap((page) =>
     findLabels(page.text, [field], page.claimed, 1).flatMap((hit) => {
-      const value = readValueRegion(hit, page.text, {
-        extent: valueExtent(field.type),
-        stops: page.stops,
-        claimed: page.claimed,
-      });
-      const reading = readField(field, value, page.text, context);
+      const reading = readAtLabel(field, hit, page, context);
       if (reading.value === null) return [];
       return [
         {
