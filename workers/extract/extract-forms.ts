@@ -4,6 +4,7 @@ import {
   type FormDefinitions,
   fieldsOf,
 } from "../../config/forms/form-definitions.ts";
+import { todayInJapan } from "../../config/japan-time.ts";
 import { type AnalysedPage, analysePage, type PageAnalysis } from "./analyse-page.ts";
 import { corroborate, corroborateTable } from "./corroborate.ts";
 import type { ExtractedForm, FieldItem, RecordItems } from "./extracted-form.ts";
@@ -34,7 +35,6 @@ export const DEFAULT_REVIEW_THRESHOLD = 0.85;
 const LABEL_EDIT_FACTOR = 0.9;
 /** A field found by its options, without its label. */
 const OPTIONS_ROW_FACTOR = 0.9;
-const JAPAN_OFFSET_MS = 9 * 3600 * 1000;
 
 /**
  * The extract stage: the pages of one source file → the forms it holds, each with its docType,
@@ -187,8 +187,4 @@ function toItem(
     raw: reading.raw,
     ...(reasons.length > 0 ? { reason: reasons.join(" / ") } : {}),
   };
-}
-
-function todayInJapan(): string {
-  return new Date(Date.now() + JAPAN_OFFSET_MS).toISOString().slice(0, 10);
 }
