@@ -1,7 +1,7 @@
 import express, { type Response } from "express";
 import type { FormDefinitions } from "../../config/forms/form-definitions.ts";
 import { batchReportCsv } from "../../export/batch-report-csv.ts";
-import { assertRecordV1 } from "../../export/record-schema.ts";
+import { exportedDocument } from "../../export/exported-document.ts";
 import { recordsCsv } from "../../export/records-csv.ts";
 import type { IngestService } from "../../ingest/ingest-service.ts";
 import type { AuditRepository } from "../../storage/repositories/audit-repository.ts";
@@ -115,11 +115,7 @@ export function batchRoutes(deps: BatchRouteDependencies) {
     const batch = isUuid(id) ? await deps.batches.get(id, scopeOf(actor)) : null;
     if (!batch) throw notFound(BATCH);
     const exports = await deps.exports.latestForBatch(batch.id);
-    const documents = exports.map((frozen) => {
-      const document = { ...frozen.document, status: frozen.importedAt ? "imported" : "verified" };
-      assertRecordV1(document);
-      return document;
-    });
+    const documents = exports.map(exportedDocument);
     const reviewers = new Map<string, string>();
     for (const document of documents) {
       const reviewerId = document.review?.reviewedBy;

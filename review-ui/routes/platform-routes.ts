@@ -1,5 +1,5 @@
 import express, { type Request } from "express";
-import { assertRecordV1 } from "../../export/record-schema.ts";
+import { exportedDocument } from "../../export/exported-document.ts";
 import type { Database } from "../../storage/db/database.ts";
 import { searchablePdfKey } from "../../storage/objects/object-keys.ts";
 import type { ObjectStore } from "../../storage/objects/object-store.ts";
@@ -37,7 +37,7 @@ export function platformRoutes(db: Database, objects: ObjectStore, review: Revie
     const page = await exports.listAfter(scopeOf(actor), cursor, limit, status === "verified");
     await auditExports(db, actor, page, "list");
     response.json({
-      records: page.map(served),
+      records: page.map(exportedDocument),
       // The cursor of the last record seen; unchanged when there is nothing new yet.
       nextCursor: String(page.at(-1)?.seq ?? cursor),
     });
@@ -47,7 +47,7 @@ export function platformRoutes(db: Database, objects: ObjectStore, review: Revie
     const actor = allowed(response, "platform");
     const latest = await latestExport(exports, actor, request);
     await auditExports(db, actor, [latest], "get");
-    response.json(served(latest));
+    response.json(exportedDocument(latest));
   });
 
   router.get("/records/:id/pages/:page/image", async (request, response) => {
@@ -113,13 +113,6 @@ async function latestExport(
   const latest = isUuid(id) ? await exports.latest(id, scopeOf(actor)) : null;
   if (!latest) throw notFound(RECORD);
   return latest;
-}
-
-/** The frozen document, its status as it stands now, checked once more before it leaves. */
-function served(frozen: RecordExport) {
-  const document = { ...frozen.document, status: frozen.importedAt ? "imported" : "verified" };
-  assertRecordV1(document);
-  return document;
 }
 
 async function auditExports(
