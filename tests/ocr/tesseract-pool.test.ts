@@ -83,6 +83,20 @@ describe("TesseractPool", () => {
     }
   });
 
+  it("replaces a worker after `jobsPerWorker` jobs, so a long batch runs on fresh workers", async () => {
+    const pool = new TesseractPool({ size: 1, jobsPerWorker: 2 });
+    try {
+      const texts: string[] = [];
+      for (const image of [...images, images[0] as Buffer]) {
+        texts.push((await pool.recognize(image)).text.replace(/\s/g, ""));
+      }
+      expect(texts).toEqual([...TEXTS, TEXTS[0]]);
+      expect(pool.workersCreated).toBe(3);
+    } finally {
+      await pool.terminate();
+    }
+  });
+
   it("rejects running and later jobs on terminate()", async () => {
     const pool = new TesseractPool({ size: 1 });
     await pool.recognize(images[0] as Buffer);
@@ -106,5 +120,6 @@ describe("TesseractPool", () => {
 
   it("refuses a size that is not a positive integer", () => {
     expect(() => new TesseractPool({ size: 0 })).toThrow(RangeError);
+    expect(() => new TesseractPool({ jobsPerWorker: 0 })).toThrow(RangeError);
   });
 });

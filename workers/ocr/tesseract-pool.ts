@@ -10,6 +10,7 @@ import {
 import { assertLocalLanguageData, jpnLangPath } from "./language-data.ts";
 
 const LANGUAGE = "jpn";
+const DEFAULT_JOBS_PER_WORKER = 2000;
 
 export interface TesseractPoolOptions {
   /**
@@ -19,6 +20,13 @@ export interface TesseractPoolOptions {
   size?: number;
   /** Local folder with jpn.traineddata.gz. Default: the variant chosen in language-data.ts. */
   langPath?: string;
+  /**
+   * Jobs a worker runs before it is replaced by a fresh one. Default 2000, a few dozen pages.
+   * A worker's WebAssembly memory only ever grows, and tesseract.js leaks a little on every job
+   * (naptha/tesseract.js#977, #1045: its maintainers advise recreating workers), so a worker kept
+   * for a 500-page batch would creep by a hundred megabytes or more.
+   */
+  jobsPerWorker?: number;
 }
 
 export interface PoolRecognizeOptions {
@@ -44,15 +52,17 @@ interface Waiter {
 }
 
 /**
- * Workers are started on demand, up to `size`, and then kept: loading the Japanese model takes
- * about half a second per worker, a third of what recognising a page takes. Own queue rather than
+ * Workers are started on demand, up to `size`, and then kept for `jobsPerWorker` jobs: loading the
+ * Japanese model takes about half a second per worker, a third of what recognising a page takes. Own queue rather than
  * tesseract.js's scheduler, which starts nothing lazily, cannot drop a broken worker, and whose
  * terminate() neither waits for its workers nor settles the jobs they were running.
  */
 export class TesseractPool {
   readonly size: number;
   readonly #langPath: string;
-  readonly #workers = new Set<Worker>();
+  readonly #jobsPerWorker: number;
+  /** Live workers and the jobs each has run. */
+  readonly #workers = new Map<Worker, number>();
   readonly #idle: Worker[] = [];
   readonly #waiting: Waiter[] = [];
   #starting = 0;
@@ -68,6 +78,10 @@ export class TesseractPool {
     this.size = options.size ?? os.availableParallelism();
     if (!Number.isInteger(this.size) || this.size < 1) {
       throw new RangeError(`pool size must be a positive integer, got ${this.size}`);
+    }
+    this.#jobsPerWorker = options.jobsPerWorker ?? DEFAULT_JOBS_PER_WORKER;
+    if (!Number.isInteger(this.#jobsPerWorker) || this.#jobsPerWorker < 1) {
+      throw new RangeError(`jobsPerWorker must be a positive integer, got ${this.#jobsPerWorker}`);
     }
     this.#langPath = options.langPath ?? jpnLangPath();
     assertLocalLanguageData(this.#langPath, LANGUAGE);
@@ -110,7 +124,7 @@ export class TesseractPool {
     for (const waiter of this.#waiting.splice(0)) waiter.reject(error);
     this.#failRunning(error);
     this.#idle.length = 0;
-    const workers = [...this.#workers];
+    const workers = [...this.#workers.keys()];
     this.#workers.clear();
     // A worker still loading is terminated as soon as it is ready (see #startWorker).
     await Promise.all(workers.map((worker) => worker.terminate()));
@@ -128,6 +142,12 @@ export class TesseractPool {
 
   #release(worker: Worker): void {
     if (this.#closed) return;
+    const jobs = (this.#workers.get(worker) ?? 0) + 1;
+    if (jobs >= this.#jobsPerWorker) {
+      this.#discard(worker);
+      return;
+    }
+    this.#workers.set(worker, jobs);
     this.#idle.push(worker);
     this.#dispatch();
   }
@@ -158,7 +178,7 @@ export class TesseractPool {
           return;
         }
         this.#created++;
-        this.#workers.add(worker);
+        this.#workers.set(worker, 0);
         this.#idle.push(worker);
         this.#dispatch();
       },
