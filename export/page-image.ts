@@ -1,4 +1,4 @@
-import type { PDFDocument, PDFRef } from "pdf-lib";
+import { JpegEmbedder, type PDFContext, type PDFRawStream } from "pdf-lib";
 import sharp from "sharp";
 import { pngImageStream } from "./png-image-stream.ts";
 
@@ -12,8 +12,12 @@ import { pngImageStream } from "./png-image-stream.ts";
  */
 const JPEG_OPTIONS = { quality: 85, mozjpeg: true } as const;
 
-/** Embeds a stored page image (PNG) into `doc` as an image XObject, whichever encoding is smaller. */
-export async function embedPageImage(doc: PDFDocument, png: Buffer): Promise<PDFRef> {
+/**
+ * A stored page image (PNG) as an image XObject, whichever encoding is smaller. Not registered in
+ * `context`: the caller writes it out and lets it go (pdf-lib's `embedJpg` would keep the JPEG
+ * until the whole document is saved).
+ */
+export async function pageImageXObject(context: PDFContext, png: Buffer): Promise<PDFRawStream> {
   const { channels = 3 } = await sharp(png).metadata();
   const jpeg = await sharp(png)
     // Otherwise a grey page would come out as a colour JPEG.
@@ -21,23 +25,32 @@ export async function embedPageImage(doc: PDFDocument, png: Buffer): Promise<PDF
     .jpeg(JPEG_OPTIONS)
     .toBuffer();
   const stream = pngImageStream(png);
-  if (!stream || stream.data.length > jpeg.length) return (await doc.embedJpg(jpeg)).ref;
-  const { context } = doc;
-  return context.register(
-    context.stream(stream.data, {
+  if (!stream || stream.data.length > jpeg.length) {
+    // Grey or RGB as sharp wrote it, never CMYK, which would need a /Decode array as well.
+    const { width, height, bitsPerComponent, colorSpace } = await JpegEmbedder.for(jpeg);
+    return context.stream(jpeg, {
       Type: "XObject",
       Subtype: "Image",
-      Width: stream.width,
-      Height: stream.height,
-      ColorSpace: stream.colors === 1 ? "DeviceGray" : "DeviceRGB",
+      Width: width,
+      Height: height,
+      ColorSpace: colorSpace,
+      BitsPerComponent: bitsPerComponent,
+      Filter: "DCTDecode",
+    });
+  }
+  return context.stream(stream.data, {
+    Type: "XObject",
+    Subtype: "Image",
+    Width: stream.width,
+    Height: stream.height,
+    ColorSpace: stream.colors === 1 ? "DeviceGray" : "DeviceRGB",
+    BitsPerComponent: stream.bitsPerComponent,
+    Filter: "FlateDecode",
+    DecodeParms: {
+      Predictor: 15,
+      Colors: stream.colors,
       BitsPerComponent: stream.bitsPerComponent,
-      Filter: "FlateDecode",
-      DecodeParms: {
-        Predictor: 15,
-        Colors: stream.colors,
-        BitsPerComponent: stream.bitsPerComponent,
-        Columns: stream.width,
-      },
-    }),
-  );
+      Columns: stream.width,
+    },
+  });
 }

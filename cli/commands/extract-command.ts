@@ -1,7 +1,7 @@
-import fs from "node:fs/promises";
+import { createWriteStream } from "node:fs";
 import { type Config, inputLimits } from "../../config/config.ts";
 import { loadFormDefinitions } from "../../config/forms/municipality-forms.ts";
-import { buildSearchablePdf } from "../../export/searchable-pdf.ts";
+import { writeSearchablePdf } from "../../export/searchable-pdf.ts";
 import { InputFileError } from "../../ingest/input-file-error.ts";
 import { extractFileInProcess } from "../../workers/extract-file-in-process.ts";
 import { TesseractPool } from "../../workers/ocr/tesseract-pool.ts";
@@ -33,7 +33,7 @@ export async function extractCommand(
         reviewThreshold: config.reviewThreshold,
       },
     });
-    if (options.pdf) await fs.writeFile(options.pdf, await buildSearchablePdf(pages));
+    if (options.pdf) await writeSearchablePdf(pages, createWriteStream(options.pdf));
     if (options.json) {
       console.log(JSON.stringify(records, null, 2));
     } else {

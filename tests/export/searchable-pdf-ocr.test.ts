@@ -1,11 +1,11 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSearchablePdf } from "../../export/searchable-pdf.ts";
 import { type PageReading, readPage } from "../../workers/ocr/read-page.ts";
 import { TesseractPool } from "../../workers/ocr/tesseract-pool.ts";
 import { individualNumberCheckDigit } from "../../workers/redact/individual-number.ts";
 import { renderForm } from "../ocr/render-form.ts";
 import { pdfText, renderPdfPage } from "./poppler.ts";
+import { writtenSearchablePdf } from "./written-pdf.ts";
 
 const DPI = 200;
 const NUMBER = `98765432109${individualNumberCheckDigit("98765432109")}`;
@@ -27,7 +27,7 @@ describe("searchable PDF of a page read by the OCR stage", () => {
     });
     const scan = await sharp(form.png).withMetadata({ density: DPI }).png().toBuffer();
     reading = await readPage(scan, pool);
-    pdf = await buildSearchablePdf([{ image: reading.image.data, ocr: reading.ocr }]);
+    pdf = await writtenSearchablePdf([{ image: reading.image.data, ocr: reading.ocr }]);
   });
   afterAll(() => pool.terminate());
 

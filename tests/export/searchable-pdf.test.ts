@@ -1,10 +1,11 @@
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSearchablePdf, type SearchablePdfPage } from "../../export/searchable-pdf.ts";
+import type { SearchablePdfPage } from "../../export/searchable-pdf.ts";
 import { REDACTED_INDIVIDUAL_NUMBER } from "../../workers/redact/find-individual-numbers.ts";
 import { individualNumberCheckDigit } from "../../workers/redact/individual-number.ts";
 import { blankReadPage, HAND_READ_DPI, type HandReadPage, handReadPage } from "./hand-read-page.ts";
 import { pdfImageEncodings, pdfPages, pdfText, pdfWordBoxes, renderPdfPage } from "./poppler.ts";
+import { writtenSearchablePdf } from "./written-pdf.ts";
 
 const POINTS_PER_PIXEL = 72 / HAND_READ_DPI;
 const NUMBER = `12345678901${individualNumberCheckDigit("12345678901")}`;
@@ -22,7 +23,7 @@ const LINES = [
   [`${WRAPPED.slice(8)} まで`],
 ];
 
-describe("buildSearchablePdf from hand-read pages", () => {
+describe("writeSearchablePdf from hand-read pages", () => {
   let page: HandReadPage;
   let pages: SearchablePdfPage[];
   let pdf: Uint8Array;
@@ -31,7 +32,7 @@ describe("buildSearchablePdf from hand-read pages", () => {
   beforeAll(async () => {
     page = await handReadPage(LINES);
     pages = [page, await blankReadPage(page.form.width, page.form.height)];
-    pdf = await buildSearchablePdf(pages);
+    pdf = await writtenSearchablePdf(pages);
     text = pdfText(pdf);
   });
 
@@ -72,7 +73,7 @@ describe("buildSearchablePdf from hand-read pages", () => {
   it("embeds a clean page's PNG data as it is stored, without a pixel changed", async () => {
     // Black on white without paper grain, as a form rendered from a born-digital PDF.
     const clean = await sharp(page.image).threshold(160).toColourspace("b-w").png().toBuffer();
-    const cleanPdf = await buildSearchablePdf([{ image: clean, ocr: page.ocr }]);
+    const cleanPdf = await writtenSearchablePdf([{ image: clean, ocr: page.ocr }]);
     expect(pdfImageEncodings(cleanPdf)).toEqual(["image"]);
     const shown = await sharp(renderPdfPage(cleanPdf, 1, HAND_READ_DPI))
       .greyscale()
@@ -89,6 +90,6 @@ describe("buildSearchablePdf from hand-read pages", () => {
   });
 
   it("gives the same bytes for the same pages", async () => {
-    expect(Buffer.from(await buildSearchablePdf(pages)).equals(Buffer.from(pdf))).toBe(true);
+    expect((await writtenSearchablePdf(pages)).equals(Buffer.from(pdf))).toBe(true);
   });
 });
