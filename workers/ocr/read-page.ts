@@ -3,12 +3,14 @@ import { OcrTrialOrientation } from "../prepare/orientation.ts";
 import { preparePage } from "../prepare/prepare-page.ts";
 import type { PngImage } from "../prepare/raster.ts";
 import { redactPageReading } from "../redact/redact-page-reading.ts";
+import { addWordsToLines } from "./add-words-to-lines.ts";
 import { linesOutsideCells } from "./lines-outside-cells.ts";
 import { ENGINE, ocrPage } from "./ocr-page.ts";
-import type { BBox, OcrPageResult } from "./ocr-result.ts";
+import type { BBox, OcrPageResult, OcrText } from "./ocr-result.ts";
 import { pageResolution } from "./page-resolution.ts";
 import { readCells } from "./read-cells.ts";
 import type { TesseractPool } from "./tesseract-pool.ts";
+import { unreadInk } from "./unread-ink.ts";
 
 /**
  * Scale of the page's second reading (each cell, and each line outside the cells, on its own).
@@ -67,7 +69,7 @@ export async function readPage(
     return { image: prepared.upright, ocr };
   }
   const dpi = pageResolution(width, height);
-  const whole = await ocrPage(prepared.forOcr.data, pool, { dpi });
+  const whole = await readWholePage(prepared.forOcr.data, prepared.cells, pool, dpi);
   const cells = await readCells(prepared.forOcr.data, prepared.cells, pool, { dpi });
   const outside = linesOutsideCells(whole.lines, prepared.cells, { width, height });
   const rescaled = options.secondReading
@@ -93,6 +95,36 @@ export async function readPage(
       redactions: redacted.boxes.map((bbox) => ({ kind: "individual_number", bbox })),
     },
   };
+}
+
+/**
+ * The page read as a whole, then whatever ink that reading left unread (outside the ruled
+ * cells, which are read on their own) read again region by region and put into its lines.
+ */
+async function readWholePage(
+  image: Buffer,
+  cells: readonly BBox[],
+  pool: TesseractPool,
+  dpi: number,
+): Promise<OcrText> {
+  const whole = await ocrPage(image, pool, { dpi });
+  const { data, info } = await sharp(image).toColourspace("b-w").raw().toBuffer({
+    resolveWithObject: true,
+  });
+  const grey = { pixels: data, width: info.width, height: info.height, inkLevel: 128 };
+  const unread = unreadInk(grey, whole.lines, cells, dpi);
+  if (unread.regions.length === 0) return whole;
+  const whitened = await sharp(unread.image.pixels, {
+    raw: { width: info.width, height: info.height, channels: 1 },
+  })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+  const recovered = await readCells(whitened, unread.regions, pool, { dpi });
+  const lines = addWordsToLines(
+    whole.lines,
+    recovered.map((region) => region.words),
+  );
+  return { ...whole, text: lines.map((line) => line.text).join("\n"), lines };
 }
 
 /** Burns black boxes (with a small margin for ink outside the word box) into the image. */
