@@ -6,6 +6,7 @@ import {
 } from "../../config/forms/form-definitions.ts";
 import { todayInJapan } from "../../config/japan-time.ts";
 import { type AnalysedPage, analysePage, type PageAnalysis } from "./analyse-page.ts";
+import { byValueShape } from "./by-value-shape.ts";
 import { corroborate, corroborateTable } from "./corroborate.ts";
 import type { ExtractedForm, FieldItem, RecordItems } from "./extracted-form.ts";
 import { findLabels } from "./find-labels.ts";
@@ -105,6 +106,7 @@ function readBest(
   if (readings.length === 0 && field.options)
     readings.push(...byOptionsRow(field, form.pages, context));
   if (readings.length === 0) readings.push(...byMisreadLabel(field, form.pages, context));
+  if (readings.length === 0) readings.push(...byValueShape(field, form.pages, context));
   return (
     readings.sort(
       (a, b) =>

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { extractForms } from "../../workers/extract/extract-forms.ts";
+import { type LineSpec, syntheticPage } from "./synthetic-page.ts";
+
+const TITLE: LineSpec = { y: 100, words: [["相談受付票", 650]], em: 46 };
+const NAME: LineSpec = {
+  y: 250,
+  words: [
+    ["氏名", 150],
+    ["山田", 300],
+    ["花子", 390],
+  ],
+};
+const PHONE: LineSpec = {
+  y: 320,
+  words: [
+    ["電話番号", 150],
+    ["043-223-2345", 300],
+  ],
+};
+const HOUSEHOLD: LineSpec = {
+  y: 460,
+  words: [
+    ["世帯構成", 150],
+    ["本人、長男(2歳)", 300],
+  ],
+};
+
+function optionalItems(lines: LineSpec[]) {
+  const [form] = extractForms([syntheticPage([TITLE, NAME, PHONE, HOUSEHOLD, ...lines])], {
+    today: "2025-01-01",
+  });
+  return form?.items.optional ?? {};
+}
+
+describe("an optional field whose label was not found", () => {
+  it("goes to review with the value its shape shows, when the form prints such a value", () => {
+    // 〒 read as 四 加計: the label is lost, the postal code beside it is not.
+    const items = optionalItems([
+      {
+        y: 390,
+        words: [
+          ["四", 150],
+          ["加計", 190],
+          ["720-5841", 300],
+        ],
+      },
+      { y: 530, words: [["45歳", 300]] },
+    ]);
+    expect(items.postal_code).toMatchObject({ value: "720-5841", needsReview: true });
+    expect(items.postal_code?.reason).toContain("値の形");
+    expect(items.age).toMatchObject({ value: 45, needsReview: true });
+  });
+
+  it("stays absent, and accepted, when nothing on the form has its shape", () => {
+    // A phone number holds NNN-NNNN and a household list holds N歳: neither is the field.
+    const items = optionalItems([]);
+    expect(items.postal_code).toMatchObject({ value: null, needsReview: false });
+    expect(items.age).toMatchObject({ value: null, needsReview: false });
+  });
+});
