@@ -153,11 +153,31 @@ describe("normaliseDate: dates that do not exist are not repaired", () => {
     "X5.4.12",
     "元年5月1日",
     "令和123年1月1日",
-    "2023年4月12日午後",
+    "令和4年11月14上",
+    "2023/4/12上",
     "令和5年4月l2日",
   ])("rejects %j as unreadable", (raw) => {
     const result = normaliseDate(raw);
     expect(result.ok).toBe(false);
+  });
+
+  it("keeps a date followed by a stray character or two, for review with them named", () => {
+    expect(normaliseDate("令和4年11月14日上")).toEqual({
+      ok: true,
+      value: "2022-11-14",
+      warnings: ["日付の後の「上」は読み飛ばしました"],
+    });
+    expect(normaliseDate("2023年4月12日午後")).toMatchObject({ ok: true, value: "2023-04-12" });
+    expect(normaliseDateInEra("62年11月3日。", "昭和")).toMatchObject({
+      ok: true,
+      value: "1987-11-03",
+      warnings: ["日付の後の「。」は読み飛ばしました"],
+    });
+    // The date itself is still never repaired.
+    expect(normaliseDate("令和5年2月30日上")).toEqual({
+      ok: false,
+      reason: "令和5年2月30日はありません",
+    });
   });
 
   it("asks for the circled era when the whole era row was read", () => {

@@ -40,7 +40,30 @@ export function normaliseDate(raw: string): Normalised<string> {
   if ((eraRow.match(ERA_WORDS) ?? []).length > 1)
     return reject("元号が選ばれていません（丸で囲まれた元号を確認してください）");
   const written = parse(text, WITH_OWN_ERA, null);
-  return written ? validate(written) : reject("日付として読めません");
+  if (written) return validate(written);
+  return withStrayTail(text, (date) => parse(date, WITH_OWN_ERA, null));
+}
+
+/**
+ * 令和4年11月14日上: 日 closes a date, so a character or two after it are a speck or a neighbour's
+ * ink OCR read into the value, not part of the date. The date is kept, for review with the
+ * characters named; nothing of the date itself is changed.
+ */
+const STRAY_TAIL = /^(?<date>.+日)(?<tail>[^\d]{1,2})$/u;
+
+function withStrayTail(
+  text: string,
+  parseDate: (date: string) => WrittenDate | null,
+): Normalised<string> {
+  const groups = text.match(STRAY_TAIL)?.groups;
+  const written = groups?.date ? parseDate(groups.date) : null;
+  if (!written) return reject("日付として読めません");
+  const result = validate(written);
+  if (!result.ok) return result;
+  return accept(result.value, [
+    ...(result.warnings ?? []),
+    `日付の後の「${groups?.tail}」は読み飛ばしました`,
+  ]);
 }
 
 /**
@@ -52,9 +75,12 @@ export function normaliseDateInEra(raw: string, era: EraName): Normalised<string
   if (text === "") return reject("日付が記入されていません");
   const eraRow = text.match(ERA_ROW)?.[0] ?? "";
   const printed: string[] = eraRow.match(ERA_WORDS) ?? [];
-  const written = parse(text.slice(eraRow.length), IN_GIVEN_ERA, findEra(era) ?? null);
-  if (!written) return reject("日付として読めません");
-  const result = validate(written);
+  const given = findEra(era) ?? null;
+  const date = text.slice(eraRow.length);
+  const written = parse(date, IN_GIVEN_ERA, given);
+  const result = written
+    ? validate(written)
+    : withStrayTail(date, (trimmed) => parse(trimmed, IN_GIVEN_ERA, given));
   if (!result.ok || printed.length === 0 || printed.includes(era)) return result;
   const warning = `丸で囲まれた元号（${era}）が印刷された選択肢（${printed.join("・")}）にありません`;
   return accept(result.value, [...(result.warnings ?? []), warning]);
