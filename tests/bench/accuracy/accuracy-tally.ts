@@ -55,10 +55,13 @@ export interface TallyCounts {
     /** Of those, needsReview false. */
     accepted: number;
     acceptedCorrect: number;
+    /** Items of fields the form prints (the truth has them); of those, needsReview false. */
+    printed: number;
+    printedAccepted: number;
     handwrittenAccepted: number;
     handwrittenAcceptedWrong: number;
   };
-  longText: { fields: number; cerSum: number };
+  longText: { fields: number; cerSum: number; printedFields: number; printedCerSum: number };
   pageText: { pages: number; kamirokuRecallSum: number; tesseractCliRecallSum: number };
   individualNumbers: { total: number; leaked: number; leakedFiles: string[] };
   blankPageRecords: number;
@@ -103,10 +106,12 @@ export class AccuracyTally {
       extracted: 0,
       accepted: 0,
       acceptedCorrect: 0,
+      printed: 0,
+      printedAccepted: 0,
       handwrittenAccepted: 0,
       handwrittenAcceptedWrong: 0,
     },
-    longText: { fields: 0, cerSum: 0 },
+    longText: { fields: 0, cerSum: 0, printedFields: 0, printedCerSum: 0 },
     pageText: { pages: 0, kamirokuRecallSum: 0, tesseractCliRecallSum: 0 },
     individualNumbers: { total: 0, leaked: 0, leakedFiles: [] },
     blankPageRecords: 0,
@@ -169,8 +174,13 @@ export class AccuracyTally {
         bump(ratioIn(counts.fields.byKey, field.key), correct);
         bump(ratioIn(counts.fields.byLayout, form.layout), correct);
         if (LONG_TEXT_KEYS.has(field.key) && typeof field.value === "string") {
+          const cer = characterErrorRate(field.value, item?.value);
           counts.longText.fields++;
-          counts.longText.cerSum += characterErrorRate(field.value, item?.value);
+          counts.longText.cerSum += cer;
+          if (!field.handwritten) {
+            counts.longText.printedFields++;
+            counts.longText.printedCerSum += cer;
+          }
         }
         if (field.handwritten && item && !item.needsReview) {
           counts.autoAccept.handwrittenAccepted++;
@@ -182,6 +192,10 @@ export class AccuracyTally {
       const truthByKey = new Map(expected.map((field) => [field.key, field.value]));
       for (const [key, item] of items) {
         counts.autoAccept.extracted++;
+        if (truthByKey.has(key)) {
+          counts.autoAccept.printed++;
+          if (!item.needsReview) counts.autoAccept.printedAccepted++;
+        }
         if (item.needsReview) continue;
         counts.autoAccept.accepted++;
         const correct = truthByKey.has(key)

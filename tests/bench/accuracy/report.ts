@@ -38,6 +38,12 @@ export function summarise(counts: TallyCounts, timings: Timings): SummaryRow[] {
     total: autoAccept.accepted,
   });
   const meanCer = longText.fields === 0 ? null : longText.cerSum / longText.fields;
+  const printedCer =
+    longText.printedFields === 0 ? null : longText.printedCerSum / longText.printedFields;
+  const printedAcceptRate = share({
+    correct: autoAccept.printedAccepted,
+    total: autoAccept.printed,
+  });
   const kamirokuRecall = pageText.pages === 0 ? null : pageText.kamirokuRecallSum / pageText.pages;
   const cliRecall = pageText.pages === 0 ? null : pageText.tesseractCliRecallSum / pageText.pages;
   const recallGain =
@@ -75,6 +81,16 @@ export function summarise(counts: TallyCounts, timings: Timings): SummaryRow[] {
       met: atLeast(acceptRate, 0.8),
     },
     {
+      // For reading the rate above: items of fields a form does not print are null and, for
+      // common fields, in review by the record contract, so they hold the rate down.
+      metric: "  of fields the form prints",
+      value: printedAcceptRate,
+      unit: "share",
+      detail: `${autoAccept.printedAccepted}/${autoAccept.printed} items`,
+      target: "",
+      met: null,
+    },
+    {
       metric: "auto-accept precision",
       value: acceptPrecision,
       unit: "share",
@@ -97,6 +113,15 @@ export function summarise(counts: TallyCounts, timings: Timings): SummaryRow[] {
       detail: `${longText.fields} fields, missing = 100 %`,
       target: "≤ 2 %",
       met: meanCer !== null && meanCer <= 0.02,
+    },
+    {
+      // The issue sets its targets on printed forms; handwriting is there to be sent to review.
+      metric: "  printed long text",
+      value: printedCer,
+      unit: "share",
+      detail: `${longText.printedFields} fields`,
+      target: "≤ 2 %",
+      met: printedCer !== null && printedCer <= 0.02,
     },
     {
       metric: "page-text recall, Kamiroku",
