@@ -1,3 +1,6 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { PSM } from "tesseract.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LanguageDataMissingError } from "../../workers/ocr/language-data.ts";
@@ -92,6 +95,22 @@ describe("TesseractPool", () => {
       }
       expect(texts).toEqual([...TEXTS, TEXTS[0]]);
       expect(pool.workersCreated).toBe(3);
+    } finally {
+      await pool.terminate();
+    }
+  });
+
+  it("holds no job's result once the job is done, so a long batch does not pile them up", async () => {
+    v8.setFlagsFromString("--expose-gc");
+    const collectGarbage = vm.runInNewContext("gc") as () => void;
+    const pool = new TesseractPool({ size: 1 });
+    try {
+      const results: WeakRef<object>[] = [];
+      for (const image of images) results.push(new WeakRef(await pool.recognize(image)));
+      // A WeakRef keeps its target alive until the current job ends.
+      await sleep(10);
+      collectGarbage();
+      expect(results.filter((result) => result.deref() !== undefined)).toHaveLength(0);
     } finally {
       await pool.terminate();
     }

@@ -68,11 +68,13 @@ export class TesseractPool {
   #starting = 0;
   #created = 0;
   #closed = false;
-  #failRunning: (error: Error) => void = () => {};
-  /** Rejects when the pool is terminated, so jobs on a killed worker do not hang forever. */
-  readonly #terminated = new Promise<never>((_, reject) => {
-    this.#failRunning = reject;
-  });
+  /**
+   * Rejects the jobs running now, so jobs on a killed worker do not hang forever. One entry per
+   * running job, removed when it settles: racing every job against one promise that settles only
+   * at terminate() would keep every job's result reachable from it until then (nodejs/node#17469),
+   * some 50 KB of page data per job, growing over a long batch.
+   */
+  readonly #running = new Set<(error: Error) => void>();
 
   constructor(options: TesseractPoolOptions = {}) {
     this.size = options.size ?? os.availableParallelism();
@@ -85,7 +87,6 @@ export class TesseractPool {
     }
     this.#langPath = options.langPath ?? jpnLangPath();
     assertLocalLanguageData(this.#langPath, LANGUAGE);
-    this.#terminated.catch(() => {});
   }
 
   /** Workers started over the pool's life, including any replaced after a failure. */
@@ -105,7 +106,7 @@ export class TesseractPool {
         blocks: true,
         text: true,
       });
-      const { data } = await Promise.race([job, this.#terminated]);
+      const { data } = await this.#untilTerminated(job);
       this.#release(worker);
       return data;
     } catch (cause) {
@@ -122,12 +123,20 @@ export class TesseractPool {
     this.#closed = true;
     const error = new TesseractPoolClosedError("the OCR pool was terminated");
     for (const waiter of this.#waiting.splice(0)) waiter.reject(error);
-    this.#failRunning(error);
+    for (const fail of this.#running) fail(error);
+    this.#running.clear();
     this.#idle.length = 0;
     const workers = [...this.#workers.keys()];
     this.#workers.clear();
     // A worker still loading is terminated as soon as it is ready (see #startWorker).
     await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+
+  #untilTerminated<T>(job: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#running.add(reject);
+      job.then(resolve, reject).finally(() => this.#running.delete(reject));
+    });
   }
 
   #acquire(): Promise<Worker> {
