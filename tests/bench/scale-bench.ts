@@ -34,6 +34,9 @@ interface Run {
   peak: number;
   /** Resident memory when 25 %, 50 %, 75 % and 100 % of the pages had been OCRed. */
   byProgress: number[];
+  /** The same moments: memory the main thread's JavaScript holds (heap; ArrayBuffers and WebAssembly). */
+  heapByProgress: number[];
+  arrayBuffersByProgress: number[];
 }
 
 async function runPipeline(pdfPath: string, pages: number, workDir: string): Promise<Run> {
@@ -47,6 +50,8 @@ async function runPipeline(pdfPath: string, pages: number, workDir: string): Pro
   const workers = await startPipelineWorkers(runtime);
   const peakByStage: Record<string, number> = {};
   const byProgress: number[] = [];
+  const heapByProgress: number[] = [];
+  const arrayBuffersByProgress: number[] = [];
   let peak = 0;
   try {
     const ingest = new IngestService(
@@ -60,21 +65,35 @@ async function runPipeline(pdfPath: string, pages: number, workDir: string): Pro
     const outcome = await ingest.ingestLocalFile(batch.id, pdfPath, `batch-${pages}.pdf`);
     if (outcome.status !== "queued") throw new Error(`batch file not queued: ${outcome.status}`);
     for (;;) {
-      const rss = process.memoryUsage.rss();
+      const { rss } = process.memoryUsage();
       const file = await runtime.files.get(outcome.fileId);
       const status = file?.status ?? "?";
       peak = Math.max(peak, rss);
       peakByStage[status] = Math.max(peakByStage[status] ?? 0, rss);
       const done = await runtime.pages.countOcrDone(outcome.fileId);
-      while (byProgress.length < 4 && done >= (pages * (byProgress.length + 1)) / 4)
+      while (byProgress.length < 4 && done >= (pages * (byProgress.length + 1)) / 4) {
+        // Under --expose-gc the heap is counted without garbage not yet collected.
+        (globalThis as { gc?: () => void }).gc?.();
         byProgress.push(rss);
+        const { heapUsed, arrayBuffers } = process.memoryUsage();
+        heapByProgress.push(heapUsed);
+        arrayBuffersByProgress.push(arrayBuffers);
+      }
       if (status === "done" || status === "failed") {
         if (status === "failed") throw new Error(`batch file failed: ${file?.errorMessage}`);
         break;
       }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    return { pages, seconds: (performance.now() - started) / 1000, peakByStage, peak, byProgress };
+    return {
+      pages,
+      seconds: (performance.now() - started) / 1000,
+      peakByStage,
+      peak,
+      byProgress,
+      heapByProgress,
+      arrayBuffersByProgress,
+    };
   } finally {
     await workers.close();
     await runtime.close();
@@ -112,6 +131,9 @@ async function main(): Promise<void> {
     console.log(`${"whole run".padEnd(12)}  ${mb(anchor.peak)}  ${mb(large.peak)}`);
     console.log(
       `batch while OCR progressed (25/50/75/100 %): ${large.byProgress.map((rss) => mb(rss).trim()).join(" / ")}`,
+    );
+    console.log(
+      `  of which main-thread JS heap: ${large.heapByProgress.map((bytes) => mb(bytes).trim()).join(" / ")}; ArrayBuffers and WebAssembly: ${large.arrayBuffersByProgress.map((bytes) => mb(bytes).trim()).join(" / ")}`,
     );
     console.log(
       `peak ratio batch/anchor: ${(large.peak / anchor.peak).toFixed(2)} for ${(pageCount / anchorPages).toFixed(0)}× the pages`,
