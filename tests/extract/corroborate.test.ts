@@ -67,3 +67,19 @@ describe("a value corroborated by the page's second reading", () => {
     expect(item).toMatchObject({ value: "千葉市福祉総合相談窓口", needsReview: true });
   });
 });
+
+describe("a label only the second reading read", () => {
+  it("gives its value, always for review", () => {
+    // 相談機関 misread in the first reading (相談機閑 is past what label matching allows here).
+    const misread: LineSpec = {
+      y: 300,
+      words: [
+        ["話謎機閑：", 100],
+        ["千葉市福祉総合相談窓口", 280, 0.97],
+      ],
+    };
+    const item = agencyItem(page(misread, agencyLine("千葉市福祉総合相談窓口", 0.97)));
+    expect(item).toMatchObject({ value: "千葉市福祉総合相談窓口", needsReview: true });
+    expect(item?.reason).toContain("別の読み取り");
+  });
+});

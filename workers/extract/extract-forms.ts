@@ -105,6 +105,7 @@ function readBest(
   );
   if (readings.length === 0 && field.options)
     readings.push(...byOptionsRow(field, form.pages, context));
+  if (readings.length === 0) readings.push(...byOtherReadings(field, form.pages, context));
   if (readings.length === 0) readings.push(...byMisreadLabel(field, form.pages, context));
   if (readings.length === 0) readings.push(...byValueShape(field, form.pages, context));
   return (
@@ -114,6 +115,35 @@ function readBest(
         a.reasons.length - b.reasons.length ||
         b.confidence - a.confidence,
     )[0] ?? null
+  );
+}
+
+/**
+ * A label the page's first reading misread (主訴 read as :記) the enlarged reading, or the
+ * whole-page reading of a ruled form, may have read right. A value found only so has no second
+ * reading to stand beside it: it is kept, always for review.
+ */
+function byOtherReadings(
+  field: FieldDefinition,
+  pages: readonly AnalysedPage[],
+  context: ReadFieldContext,
+): FieldReading[] {
+  return pages.flatMap((page) =>
+    [page.rescaled, page.wholePage].flatMap((analysis) =>
+      (analysis?.labels ?? [])
+        .filter((hit) => hit.key === field.key)
+        .flatMap((hit) => {
+          const reading = readAtLabel(field, hit, analysis as PageAnalysis, context);
+          if (reading.value === null) return [];
+          return [
+            {
+              ...reading,
+              confidence: reading.confidence * labelFactor(hit.edits),
+              reasons: [...reading.reasons, "項目名は別の読み取りでだけ読めました"],
+            },
+          ];
+        }),
+    ),
   );
 }
 

@@ -29,6 +29,8 @@ export interface FormDetail {
     /** undefined when the record has no such item. */
     extracted?: unknown;
     needsReview?: boolean;
+    /** Why the record sent it to review. */
+    reason?: string;
     correct: boolean;
     handwritten: boolean;
   }[];
@@ -166,6 +168,7 @@ export class AccuracyTally {
           key: field.key,
           expected: field.value,
           ...(item ? { extracted: item.value, needsReview: item.needsReview } : {}),
+          ...(item?.reason ? { reason: item.reason } : {}),
           correct,
           handwritten: field.handwritten,
         });
