@@ -135,10 +135,15 @@ describe("a worker process killed in the middle of an OCR job", () => {
       prefix: environment.config.queuePrefix,
     });
     try {
+      // A page stored just before the kill may not have been acknowledged yet: its job is then
+      // taken over as stalled, finds the page stored and finishes without reading it (the rows
+      // above did not change). Either way it finished on its first attempt, never failed.
       for (const page of before) {
         const job = await ocrQueue.getJob(jobIds.ocr(fileId, page.pageNumber));
         expect(job?.attemptsMade).toBe(1);
-        expect(job?.stalledCounter).toBe(0);
+        expect(job?.finishedOn).toBeGreaterThan(0);
+        expect(job?.failedReason).toBeUndefined();
+        expect(job?.stalledCounter).toBeLessThanOrEqual(1);
       }
     } finally {
       await ocrQueue.close();
