@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { PSM } from "tesseract.js";
+import type { GreyImage } from "./grey-image.ts";
 import { ocrPage } from "./ocr-page.ts";
 import type { BBox, OcrCell, OcrLine } from "./ocr-result.ts";
 import type { TesseractPool } from "./tesseract-pool.ts";
@@ -22,20 +23,16 @@ const MIN_INK_PIXELS = 30;
 /**
  * Reads every ruled cell on its own, with the page segmentation mode its height calls for:
  * whole-page layout analysis merges a label cell with its neighbour's value, or skips short
- * values; one cell at a time it cannot. `ocrImage` is the page binarised with rulings removed.
- * Any other region (a line of text outside the cells) is read the same way.
+ * values; one cell at a time it cannot. `page` is the page binarised with rulings removed,
+ * decoded once by the caller for all its readings. Any other region (a line of text outside the
+ * cells) is read the same way.
  */
 export async function readCells(
-  ocrImage: Buffer,
+  page: GreyImage,
   cells: readonly BBox[],
   pool: TesseractPool,
   options: ReadCellsOptions,
 ): Promise<OcrCell[]> {
-  const { data, info } = await sharp(ocrImage)
-    .toColourspace("b-w")
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const page = { pixels: data, width: info.width, height: info.height };
   const lineHeight = options.dpi * LINE_HEIGHT_INCHES;
   const scale = options.scale ?? 1;
   return Promise.all(
@@ -74,11 +71,11 @@ export async function readCells(
   );
 }
 
-function inkPixels(page: { pixels: Buffer; width: number }, [x, y, w, h]: BBox): number {
+function inkPixels(page: GreyImage, [x, y, w, h]: BBox): number {
   let count = 0;
   for (let row = y; row < y + h; row++) {
     const start = row * page.width + x;
-    for (let i = start; i < start + w; i++) if ((page.pixels[i] ?? 255) < 128) count++;
+    for (let i = start; i < start + w; i++) if ((page.pixels[i] ?? 255) < page.inkLevel) count++;
   }
   return count;
 }

@@ -4,6 +4,7 @@ import { preparePage } from "../prepare/prepare-page.ts";
 import type { PngImage } from "../prepare/raster.ts";
 import { redactPageReading } from "../redact/redact-page-reading.ts";
 import { addWordsToLines } from "./add-words-to-lines.ts";
+import type { GreyImage } from "./grey-image.ts";
 import { linesOutsideCells } from "./lines-outside-cells.ts";
 import { ENGINE, ocrPage } from "./ocr-page.ts";
 import type { BBox, OcrPageResult, OcrText } from "./ocr-result.ts";
@@ -69,11 +70,12 @@ export async function readPage(
     return { image: prepared.upright, ocr };
   }
   const dpi = pageResolution(width, height);
-  const whole = await readWholePage(prepared.forOcr.data, prepared.cells, pool, dpi);
-  const cells = await readCells(prepared.forOcr.data, prepared.cells, pool, { dpi });
+  const grey = await greyPixels(prepared.forOcr.data);
+  const whole = await readWholePage(prepared.forOcr.data, grey, prepared.cells, pool, dpi);
+  const cells = await readCells(grey, prepared.cells, pool, { dpi });
   const outside = linesOutsideCells(whole.lines, prepared.cells, { width, height });
   const rescaled = options.secondReading
-    ? await readCells(prepared.forOcr.data, [...prepared.cells, ...outside], pool, {
+    ? await readCells(grey, [...prepared.cells, ...outside], pool, {
         dpi,
         scale: RESCALE,
       })
@@ -103,28 +105,29 @@ export async function readPage(
  */
 async function readWholePage(
   image: Buffer,
+  grey: GreyImage,
   cells: readonly BBox[],
   pool: TesseractPool,
   dpi: number,
 ): Promise<OcrText> {
   const whole = await ocrPage(image, pool, { dpi });
-  const { data, info } = await sharp(image).toColourspace("b-w").raw().toBuffer({
-    resolveWithObject: true,
-  });
-  const grey = { pixels: data, width: info.width, height: info.height, inkLevel: 128 };
   const unread = unreadInk(grey, whole.lines, cells, dpi);
   if (unread.regions.length === 0) return whole;
-  const whitened = await sharp(unread.image.pixels, {
-    raw: { width: info.width, height: info.height, channels: 1 },
-  })
-    .png({ compressionLevel: 1 })
-    .toBuffer();
-  const recovered = await readCells(whitened, unread.regions, pool, { dpi });
+  const recovered = await readCells(unread.image, unread.regions, pool, { dpi });
   const lines = addWordsToLines(
     whole.lines,
     recovered.map((region) => region.words),
   );
   return { ...whole, text: lines.map((line) => line.text).join("\n"), lines };
+}
+
+/** The binarised page's pixels, one byte each: decoded once for every reading of its regions. */
+async function greyPixels(png: Buffer): Promise<GreyImage> {
+  const { data, info } = await sharp(png)
+    .toColourspace("b-w")
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { pixels: data, width: info.width, height: info.height, inkLevel: 128 };
 }
 
 /** Burns black boxes (with a small margin for ink outside the word box) into the image. */
