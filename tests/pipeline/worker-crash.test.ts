@@ -42,7 +42,10 @@ describe("a worker process killed in the middle of an OCR job", () => {
   beforeAll(async () => {
     environment = await createTestEnvironment({
       KAMIROKU_OCR_WORKERS: "1",
-      KAMIROKU_JOB_LOCK_MS: "2000",
+      // Long enough that a busy worker renews its lock in time on a loaded 2-core machine (page
+      // preparation runs on the main thread); short enough that a killed worker's job is taken
+      // over within seconds.
+      KAMIROKU_JOB_LOCK_MS: "8000",
       KAMIROKU_STALLED_CHECK_MS: "1000",
     });
     runtime = await openRuntime(environment.config);
