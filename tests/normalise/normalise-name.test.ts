@@ -20,6 +20,9 @@ describe("normaliseName", () => {
     ["佐藤 一郎（印）", "佐藤 一郎"],
     ["ｽﾐｽ ｼﾞｮﾝ", "スミス ジョン"],
     ["Ｓｍｉｔｈ Ｊｏｈｎ", "Smith John"],
+    ["中川 恵子 ・", "中川 恵子"],
+    ["+ 青木美咲", "青木美咲"],
+    ["マリア・サントス", "マリア・サントス"],
   ])("%j → %j", (raw, value) => {
     expect(normaliseName(raw)).toEqual({ ok: true, value });
   });

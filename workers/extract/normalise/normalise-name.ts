@@ -5,6 +5,9 @@ import { rulingsToSpaces, stripEdgeNoise } from "./ocr-noise.ts";
 // goes only after a gap, since it could end a name.
 const SEAL = /(?:\s+印|\s*\(印\))$/u;
 const HONORIFIC = /\s*(?:様|殿|さま)$/u;
+// A name begins and ends with a character of the name: a mark standing apart at either end is
+// a speck of dirt or a ruling's end OCR read as the nearest symbol (中川恵子 ・, + 青木美咲).
+const STRAY_MARK_AT_EDGE = /^[\p{P}\p{S}]+\s+|\s+[\p{P}\p{S}]+$/u;
 
 /**
  * 氏名 / 担当者: NFKC, with one ASCII space where the paper separates family and given name (a
@@ -15,7 +18,7 @@ export function normaliseName(raw: string): Normalised<string> {
   let text = stripEdgeNoise(rulingsToSpaces(raw.replace(/㊞\s*$/u, "").normalize("NFKC")));
   for (let previous = ""; previous !== text; ) {
     previous = text;
-    text = text.replace(SEAL, "").replace(HONORIFIC, "").trim();
+    text = text.replace(SEAL, "").replace(HONORIFIC, "").replace(STRAY_MARK_AT_EDGE, "").trim();
   }
   text = text.replace(/\s+/gu, " ");
   if (text === "") return reject("氏名が記入されていません");
