@@ -1,3 +1,4 @@
+import { checkAcrossForms } from "./extract/check-across-forms.ts";
 import { type ExtractFormsOptions, extractForms } from "./extract/extract-forms.ts";
 import type { ExtractedForm } from "./extract/extracted-form.ts";
 import type { PageEvidence } from "./extract/page-evidence.ts";
@@ -44,11 +45,13 @@ export const EXTRACTION_WINDOW_PAGES = 16;
  * Extracts the forms of one case file (so that no form spans a separator sheet) a window of pages
  * at a time, so that a 500-page batch holds the pages of a form or two and their ink, not all of
  * them. When the window is full, every form but the last is complete (a later page can only
- * continue the last one) and handed on; the last form's pages stay for the next window. Pages are
- * added in page order.
+ * continue the last one); the last form's pages stay for the next window. Pages are added in page
+ * order. The complete forms (their fields only, a few kilobytes each) are kept until the case
+ * file ends, checked against each other (checkAcrossForms) and then handed on.
  */
 export class CaseFileExtraction {
   private window: PageEvidence[] = [];
+  private complete: ExtractedForm[] = [];
 
   constructor(
     private readonly emit: (form: ExtractedForm) => Promise<void>,
@@ -61,13 +64,15 @@ export class CaseFileExtraction {
     if (this.window.length < this.windowPages) return;
     const forms = extractForms(this.window, this.options);
     const last = forms.at(-1);
-    for (const form of forms.slice(0, -1)) await this.emit(form);
+    this.complete.push(...forms.slice(0, -1));
     const lastStart = last ? Math.min(...last.pages) : Number.POSITIVE_INFINITY;
     this.window = this.window.filter((kept) => kept.pageNumber >= lastStart);
   }
 
   async finish(): Promise<void> {
-    for (const form of extractForms(this.window, this.options)) await this.emit(form);
+    const forms = checkAcrossForms([...this.complete, ...extractForms(this.window, this.options)]);
     this.window = [];
+    this.complete = [];
+    for (const form of forms) await this.emit(form);
   }
 }
