@@ -83,3 +83,57 @@ describe("a label only the second reading read", () => {
     expect(item?.reason).toContain("別の読み取り");
   });
 });
+
+describe("a paragraph the three readings of a ruled page give alike", () => {
+  const COMPLAINT = "職場の人間関係がうまくいかず、仕事を辞めてしまった。";
+  const label: LineSpec = { y: 300, words: [["主訴", 100]] };
+  const paragraph = (text: string, confidence: number): LineSpec => ({
+    y: 370,
+    words: [[text, 100, confidence]],
+  });
+  const labelCell = [80, 290, 900, 50] as const;
+  const valueCell = [80, 350, 900, 120] as const;
+
+  /** Each reading of the value cell: [text, confidence] for the cell, enlarged, whole page. */
+  function complaint(readings: [string, number][]) {
+    const [first, enlarged, whole] = readings.map(([text, confidence]) =>
+      paragraph(text, confidence),
+    ) as [LineSpec, LineSpec, LineSpec];
+    const evidence: PageEvidence = {
+      ...syntheticPage([TITLE, label, whole], {
+        cells: [cell([...labelCell], [label]), cell([...valueCell], [first])],
+      }),
+      rescaledCells: [cell([...labelCell], [label]), cell([...valueCell], [enlarged])],
+      rescaledLines: [cell([560, 90, 300, 60], [TITLE])],
+    };
+    const [form] = extractForms([evidence], { today: "2025-01-01" });
+    return form?.items.common.chief_complaint;
+  }
+
+  it("is accepted when each reading is fairly sure of every character", () => {
+    const item = complaint([
+      [COMPLAINT, 0.9],
+      [COMPLAINT, 0.9],
+      [COMPLAINT, 0.9],
+    ]);
+    expect(item).toMatchObject({ value: COMPLAINT, needsReview: false });
+  });
+
+  it("stays for review when one reading is unsure of a character, though all three agree", () => {
+    const item = complaint([
+      [COMPLAINT, 0.7],
+      [COMPLAINT, 0.9],
+      [COMPLAINT, 0.9],
+    ]);
+    expect(item).toMatchObject({ value: COMPLAINT, needsReview: true });
+  });
+
+  it("stays for review when the whole-page reading reads a character otherwise", () => {
+    const item = complaint([
+      [COMPLAINT, 0.9],
+      [COMPLAINT, 0.9],
+      [COMPLAINT.replace("辞", "群"), 0.9],
+    ]);
+    expect(item).toMatchObject({ value: COMPLAINT, needsReview: true });
+  });
+});

@@ -46,7 +46,16 @@ export function corroborate(
       ? majorityText(String(reading.value), String(second.value), String(third.value))
       : reading.value;
   const result = voted === reading.value ? corroborated : { ...reading, value: voted };
+  if (field.type === "longtext" && second && third && voted === reading.value)
+    return unanimous(reading, second, third);
   return raised ? disputed(result, rescaled) : result;
+}
+
+function unanimous(reading: FieldReading, second: FieldReading, third: FieldReading): FieldReading {
+  const alike = [second, third].every((other) => isDeepStrictEqual(other.value, reading.value));
+  return alike && Math.min(reading.confidence, second.confidence) >= UNANIMOUS_LONG_TEXT
+    ? { ...reading, confidence: agreedConfidence(reading.confidence, second.confidence) }
+    : reading;
 }
 
 /**
@@ -66,6 +75,14 @@ function disputed(reading: FieldReading, rescaled: readonly FieldReading[]): Fie
     reasons: [...reading.reasons, `拡大した読み取りでは「${String(other?.value)}」と読めます`],
   };
 }
+
+/**
+ * A paragraph that the first, the enlarged and the whole-page readings give alike, character
+ * for character, each at least this sure of its least sure character: measured on generated
+ * forms (seeds 5 and 6, 300 paragraphs), every paragraph so read was right, while the wrong
+ * ones the three readings agreed on (雇/尾, a dropped 、 or 。) were read 68 % sure or less.
+ */
+const UNANIMOUS_LONG_TEXT = 0.75;
 
 /** Text types, where a character outvoted is a character put right. */
 const VOTED: ReadonlySet<FieldType> = new Set(["text", "longtext", "address"]);
