@@ -43,7 +43,7 @@ describe("a value corroborated by the page's second reading", () => {
 
   it("stays for review when the second reading reads another value there", () => {
     const item = agencyItem(
-      page(agencyLine("千葉市福祉総合相談窓口", 0.7), agencyLine("千葉市福祉総合相談窓ロ", 0.9)),
+      page(agencyLine("千葉市福祉総合相談窓口", 0.7), agencyLine("千葉市福祉総合相談所", 0.9)),
     );
     expect(item).toMatchObject({ value: "千葉市福祉総合相談窓口", needsReview: true });
     expect(item?.confidence).toBeCloseTo(0.7, 2);

@@ -28,6 +28,17 @@ describe("normaliseText", () => {
     expect(normaliseText("：ＡＢＣ　１２３")).toEqual({ ok: true, value: "ABC 123" });
   });
 
+  it("puts back a kanji read as its katakana look-alike, across a line break too", () => {
+    expect(normaliseText("10年ほどー人で暮らす。窓\nロに来所")).toEqual({
+      ok: true,
+      value: "10年ほど一人で暮らす。窓口に来所",
+    });
+    expect(normaliseAddress("川越市ー番町3丁目")).toEqual({
+      ok: true,
+      value: "川越市一番町3丁目",
+    });
+  });
+
   it("drops a ・ that ends the value (a speck), keeps it between words and before items", () => {
     expect(normaliseText("豊田市くらし相談支援センター・")).toEqual({
       ok: true,

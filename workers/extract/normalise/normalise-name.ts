@@ -1,3 +1,4 @@
+import { kanjiForLoneKatakana } from "./kanji-lookalikes.ts";
 import { accept, type Normalised, reject } from "./normalise-result.ts";
 import { rulingsToSpaces, stripEdgeNoise } from "./ocr-noise.ts";
 
@@ -20,7 +21,7 @@ export function normaliseName(raw: string): Normalised<string> {
     previous = text;
     text = text.replace(SEAL, "").replace(HONORIFIC, "").replace(STRAY_MARK_AT_EDGE, "").trim();
   }
-  text = text.replace(/\s+/gu, " ");
+  text = kanjiForLoneKatakana(text.replace(/\s+/gu, " "));
   if (text === "") return reject("氏名が記入されていません");
   if (/\p{Nd}/u.test(text)) return reject("氏名に数字が含まれています");
   return accept(text);

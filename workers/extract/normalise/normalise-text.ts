@@ -1,4 +1,5 @@
 import { replaceDashesBetweenAlphanumerics } from "./dashes.ts";
+import { kanjiForLoneKatakana } from "./kanji-lookalikes.ts";
 import { accept, type Normalised, reject } from "./normalise-result.ts";
 import { stripEdgeNoise, stripTrailingSpeck } from "./ocr-noise.ts";
 
@@ -11,16 +12,18 @@ const JAPANESE =
 
 /**
  * `text` and `longtext` (主訴, 相談内容 …): NFKC, the lines the form wrapped joined again — without
- * a space between Japanese characters, with one between Latin words — and runs of spaces
- * collapsed to one.
+ * a space between Japanese characters, with one between Latin words — runs of spaces
+ * collapsed to one, and a kanji OCR read as its katakana look-alike put back (ほどー人).
  */
 export function normaliseText(raw: string): Normalised<string> {
   const lines = textLines(raw).map((line) => line.replace(/\s+/gu, " "));
   const text = stripTrailingSpeck(
-    lines.reduce(
-      (joined, line) =>
-        joined === "" ? line : `${joined}${needsSpace(joined, line) ? " " : ""}${line}`,
-      "",
+    kanjiForLoneKatakana(
+      lines.reduce(
+        (joined, line) =>
+          joined === "" ? line : `${joined}${needsSpace(joined, line) ? " " : ""}${line}`,
+        "",
+      ),
     ),
   );
   return text === "" ? reject("記入がありません") : accept(text);
@@ -29,7 +32,9 @@ export function normaliseText(raw: string): Normalised<string> {
 /** 住所: as `text`, with digits ASCII, no spaces at all, and a dash between numbers a hyphen. */
 export function normaliseAddress(raw: string): Normalised<string> {
   const text = stripTrailingSpeck(
-    replaceDashesBetweenAlphanumerics(textLines(raw).join("").replace(/\s+/gu, "")),
+    replaceDashesBetweenAlphanumerics(
+      kanjiForLoneKatakana(textLines(raw).join("").replace(/\s+/gu, "")),
+    ),
   );
   return text === "" ? reject("住所が記入されていません") : accept(text);
 }
