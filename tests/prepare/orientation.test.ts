@@ -22,7 +22,10 @@ function pageOf(words: { text: string; confidence: number }[]): Page {
  * A recognizer that answers with the confidence scripted for the turn it was shown, recognised
  * from a marker block in the sample's top-left corner that moves with each turn.
  */
-function scripted(confidence: Record<QuarterTurn, number>) {
+function scripted(
+  confidence: Record<QuarterTurn, number>,
+  asSparseText: Record<QuarterTurn, number> = confidence,
+) {
   const calls: { turn: QuarterTurn; mode: PSM | undefined }[] = [];
   const recognizer: TextRecognizer = {
     async recognize(image, options) {
@@ -36,7 +39,8 @@ function scripted(confidence: Record<QuarterTurn, number>) {
             ? 180
             : 270;
       calls.push({ turn, mode: options?.pageSegMode });
-      return pageOf([{ text: "相談受付票", confidence: confidence[turn] }]);
+      const scores = options?.pageSegMode === PSM.SPARSE_TEXT ? asSparseText : confidence;
+      return pageOf([{ text: "相談受付票", confidence: scores[turn] }]);
     },
   };
   return { recognizer, calls };
@@ -62,14 +66,34 @@ describe("OcrTrialOrientation", () => {
     ]);
   });
 
-  it("keeps the best turn when none reads convincingly", async () => {
-    const { recognizer, calls } = scripted({ 0: 20, 90: 41, 180: 12, 270: 30 });
+  it("reads the sample again as sparse text when no turn reads convincingly as a block", async () => {
+    // As measured on a few handwritten lines under a speck: upright read worst as a block.
+    const { recognizer, calls } = scripted(
+      { 0: 15, 90: 27, 180: 27, 270: 21 },
+      { 0: 81, 90: 20, 180: 20, 270: 20 },
+    );
+    const turn = await new OcrTrialOrientation(recognizer).uprightTurn(
+      await markedSample(),
+      [0, 180, 90, 270],
+    );
+    expect(turn).toBe(0);
+    expect(calls).toEqual([
+      ...[0, 180, 90, 270].map((turn) => ({ turn, mode: PSM.SINGLE_BLOCK })),
+      { turn: 0, mode: PSM.SPARSE_TEXT },
+    ]);
+  });
+
+  it("keeps the best turn when none reads convincingly either way", async () => {
+    const { recognizer, calls } = scripted(
+      { 0: 20, 90: 41, 180: 12, 270: 30 },
+      { 0: 25, 90: 35, 180: 10, 270: 30 },
+    );
     const turn = await new OcrTrialOrientation(recognizer).uprightTurn(
       await markedSample(),
       [0, 180, 90, 270],
     );
     expect(turn).toBe(90);
-    expect(calls.map((call) => call.turn)).toEqual([0, 180, 90, 270]);
+    expect(calls.map((call) => call.turn)).toEqual([0, 180, 90, 270, 0, 180, 90, 270]);
   });
 });
 
