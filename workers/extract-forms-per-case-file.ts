@@ -1,5 +1,9 @@
 import { checkAcrossForms } from "./extract/check-across-forms.ts";
-import { type ExtractFormsOptions, extractForms } from "./extract/extract-forms.ts";
+import {
+  DEFAULT_REVIEW_THRESHOLD,
+  type ExtractFormsOptions,
+  extractForms,
+} from "./extract/extract-forms.ts";
 import type { ExtractedForm } from "./extract/extracted-form.ts";
 import type { PageEvidence } from "./extract/page-evidence.ts";
 
@@ -70,7 +74,9 @@ export class CaseFileExtraction {
   }
 
   async finish(): Promise<void> {
-    const forms = checkAcrossForms([...this.complete, ...extractForms(this.window, this.options)]);
+    const forms = checkAcrossForms([...this.complete, ...extractForms(this.window, this.options)], {
+      reviewThreshold: this.options?.reviewThreshold ?? DEFAULT_REVIEW_THRESHOLD,
+    });
     this.window = [];
     this.complete = [];
     for (const form of forms) await this.emit(form);

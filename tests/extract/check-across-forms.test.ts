@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { checkAcrossForms } from "../../workers/extract/check-across-forms.ts";
 import type { ExtractedForm, FieldItem } from "../../workers/extract/extracted-form.ts";
 
-function item(value: string | null, reason?: string): FieldItem {
+function item(value: string | null, reason?: string, confidence = 0.9): FieldItem {
   return {
     value,
-    confidence: 0.9,
+    confidence,
     needsReview: reason !== undefined,
     page: 1,
     bbox: null,
@@ -26,6 +26,8 @@ function form(formIndex: number, common: Record<string, FieldItem>): ExtractedFo
   };
 }
 
+const check = (forms: ExtractedForm[]) => checkAcrossForms(forms, { reviewThreshold: 0.85 });
+
 const caseNumbers = (forms: ExtractedForm[]) =>
   forms.map((each) => {
     const { value, needsReview } = each.items.common.case_number as FieldItem;
@@ -34,7 +36,7 @@ const caseNumbers = (forms: ExtractedForm[]) =>
 
 describe("checkAcrossForms", () => {
   it("sends two forms that read one case number almost alike to review, naming the other", () => {
-    const checked = checkAcrossForms([
+    const checked = check([
       form(0, { case_number: item("2022-6129") }),
       form(1, { case_number: item("2022-0129") }),
     ]);
@@ -46,7 +48,7 @@ describe("checkAcrossForms", () => {
   });
 
   it("puts the value most forms agree on in place of an outvoted one, still for review", () => {
-    const checked = checkAcrossForms([
+    const checked = check([
       form(0, { case_number: item("R4-0453") }),
       form(1, { case_number: item("R4-0453") }),
       form(2, { case_number: item("R4-6453") }),
@@ -60,7 +62,7 @@ describe("checkAcrossForms", () => {
   });
 
   it("flags a name read otherwise by the other forms, without replacing it", () => {
-    const [first] = checkAcrossForms([
+    const [first] = check([
       form(0, { client_name: item("岡本 哲志") }),
       form(1, { client_name: item("岡本 哲也") }),
       form(2, { client_name: item("岡本哲也") }),
@@ -77,7 +79,7 @@ describe("checkAcrossForms", () => {
       form(0, { client_name: item("田中 幸子") }),
       form(1, { client_name: item("田中幸子") }),
     ];
-    expect(checkAcrossForms(forms)).toEqual(forms);
+    expect(check(forms)).toEqual(forms);
   });
 
   it("leaves values far apart alone: two cases in one file", () => {
@@ -85,7 +87,7 @@ describe("checkAcrossForms", () => {
       form(0, { case_number: item("R4-0453"), client_name: item("山田 花子") }),
       form(1, { case_number: item("R5-1187"), client_name: item("佐藤 一郎") }),
     ];
-    expect(checkAcrossForms(forms)).toEqual(forms);
+    expect(check(forms)).toEqual(forms);
   });
 
   it("keeps a reason the field already had and does not change the forms it was given", () => {
@@ -93,8 +95,32 @@ describe("checkAcrossForms", () => {
       form(0, { case_number: item("R4-0453", "読み取りの確信度が低い（0.70）") }),
       form(1, { case_number: item("R4-0458") }),
     ];
-    const [first] = checkAcrossForms(given);
+    const [first] = check(given);
     expect(first?.items.common.case_number?.reason).toMatch(/^読み取りの確信度が低い（0.70） \/ /);
     expect(given[1]?.items.common.case_number?.needsReview).toBe(false);
+  });
+
+  it("accepts a value two forms read alike, each fairly sure of it", () => {
+    const doubted = (confidence: number) =>
+      item("小野 勝", `読み取りの確信度が低い（${confidence.toFixed(2)}）`, confidence);
+    const [first, second, third] = check([
+      form(0, { staff_name: doubted(0.8) }),
+      form(1, { staff_name: doubted(0.78) }),
+      form(2, { staff_name: doubted(0.6) }),
+    ]);
+    expect(first?.items.common.staff_name).toMatchObject({ needsReview: false, confidence: 0.956 });
+    expect(first?.items.common.staff_name?.reason).toBeUndefined();
+    expect(first?.needsReview).toBe(false);
+    expect(second?.items.common.staff_name?.needsReview).toBe(false);
+    // Too unsure of its own reading for another's agreement to pass it.
+    expect(third?.items.common.staff_name?.needsReview).toBe(true);
+  });
+
+  it("does not accept a value in review for anything but low confidence", () => {
+    const [first] = check([
+      form(0, { client_name: item("中川恵子", "姓と名の区切り（空白）が確かめられません", 0.9) }),
+      form(1, { client_name: item("中川恵子") }),
+    ]);
+    expect(first?.items.common.client_name?.needsReview).toBe(true);
   });
 });

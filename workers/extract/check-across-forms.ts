@@ -1,11 +1,14 @@
+import { agreedConfidence } from "./corroborate.ts";
 import type { ExtractedForm, FieldItem, RecordItems } from "./extracted-form.ts";
+import { onlyLowConfidence } from "./low-confidence.ts";
 import { editDistance } from "./normalise/edit-distance.ts";
 
 /**
- * Fields that say whose case a form belongs to. Every form of one case file carries the same
- * ones, so two forms of a case file that read them almost alike (R4-0453 / R4-6453, 岡本 哲也 /
- * 岡本 哲志) hold one misreading between them, however sure OCR was of each: a handwritten 0 read
- * as 6 by both readings at 85 % is the mistake no single form can see. Names are compared
+ * Fields that name the case, its client and who handles it: the forms of one case file carry
+ * the same ones, each read from its own page. Two forms that read one almost alike (R4-0453 /
+ * R4-6453, 岡本 哲也 / 岡本 哲志) hold a misreading between them, however sure OCR was of each:
+ * a handwritten 0 read as 6 by both readings at 85 % is the mistake no single form can see.
+ * Two forms that read one exactly alike are two independent readings of it. Names are compared
  * without their spaces, since one form may print 田中 幸子 and the next 田中幸子; for the same
  * reason an outvoted name is not replaced, as the others' spacing need not be its own.
  */
@@ -14,45 +17,101 @@ const CASE_KEYS = [
   { key: "birth_date", replaceOutvoted: true },
   { key: "client_name", replaceOutvoted: false },
   { key: "client_name_kana", replaceOutvoted: false },
+  { key: "staff_name", replaceOutvoted: false },
+  { key: "agency", replaceOutvoted: false },
 ] as const;
 /** Characters that may differ, per character of the value, for two values to be "almost alike". */
 const NEAR_SHARE = 0.25;
+/**
+ * Each of two forms that read a value alike must be at least this sure of it for their
+ * agreement to pass it. Measured on generated case files (seeds 5–7, 700 such values): the
+ * misreadings two forms shared (岡田 知子 for 智子, 井上上康弘) were read 66–77 % sure.
+ */
+const AGREEING_FLOOR = 0.75;
+
+export interface CheckAcrossFormsOptions {
+  /** As extractForms': a value at least this sure is accepted. */
+  reviewThreshold: number;
+}
+
+interface Found {
+  form: ExtractedForm;
+  item: FieldItem;
+  /** The value as read. */
+  shown: string;
+  /** The value compared: without spaces. */
+  value: string;
+}
 
 /**
- * The forms of one case file, each identity field checked against the other forms': a value
+ * The forms of one case file, each field of CASE_KEYS checked against the other forms'. A value
  * almost like another form's but not the same goes to review, naming what the others read,
- * unless more forms read it than read any such rival. An outvoted value is replaced by the one
- * most forms agree on, still for review, so the reviewer confirms rather than retypes. Values far apart (two cases
+ * unless more forms read it than read any such rival; an outvoted case number or date is
+ * replaced by the one most forms agree on, still for review, so the reviewer confirms rather
+ * than retypes. A value in review only for low confidence that another form reads exactly
+ * alike is accepted when the two readings together are sure enough. Values far apart (two cases
  * scanned into one file without a separator sheet) are left alone.
  */
-export function checkAcrossForms(forms: readonly ExtractedForm[]): ExtractedForm[] {
+export function checkAcrossForms(
+  forms: readonly ExtractedForm[],
+  options: CheckAcrossFormsOptions,
+): ExtractedForm[] {
   const checked = forms.map((form) => ({ ...form, items: copyItems(form.items) }));
   for (const { key, replaceOutvoted } of CASE_KEYS) {
-    const found = checked.flatMap((form) => {
+    const found = checked.flatMap((form): Found[] => {
       const item = findItem(form.items, key);
       return item && typeof item.value === "string"
         ? [{ form, item, shown: item.value, value: item.value.replace(/\s/gu, "") }]
         : [];
     });
-    for (const own of found) {
-      const near = found.filter(
-        (other) => other.value !== own.value && almostAlike(own.value, other.value),
-      );
-      const [strongest, runnerUp] = tally(near);
-      const agreeing = found.filter((other) => other.value === own.value).length;
-      if (!strongest || agreeing > strongest.count) continue;
-      const outvoted =
-        replaceOutvoted && strongest.count > agreeing && strongest.count !== runnerUp?.count;
-      const reason = outvoted
-        ? `「${own.shown}」と読めましたが、同じケースファイルの他の様式（${strongest.count}件）では「${strongest.shown}」です`
-        : `同じケースファイルの他の様式では「${[...new Set(near.map((other) => other.shown))].join("」「")}」と読めます`;
-      if (outvoted) own.item.value = strongest.shown;
-      own.item.needsReview = true;
-      own.item.reason = own.item.reason ? `${own.item.reason} / ${reason}` : reason;
-      own.form.needsReview = true;
-    }
+    for (const own of found) disputeNearValues(own, found, replaceOutvoted);
+    for (const own of found) acceptAgreedValue(own, found, options.reviewThreshold);
   }
-  return checked;
+  return checked.map((form) => ({ ...form, needsReview: formNeedsReview(form) }));
+}
+
+function disputeNearValues(own: Found, found: readonly Found[], replaceOutvoted: boolean): void {
+  const near = found.filter(
+    (other) => other.value !== own.value && almostAlike(own.value, other.value),
+  );
+  const [strongest, runnerUp] = tally(near);
+  const agreeing = found.filter((other) => other.value === own.value).length;
+  if (!strongest || agreeing > strongest.count) return;
+  const outvoted =
+    replaceOutvoted && strongest.count > agreeing && strongest.count !== runnerUp?.count;
+  const reason = outvoted
+    ? `「${own.shown}」と読めましたが、同じケースファイルの他の様式（${strongest.count}件）では「${strongest.shown}」です`
+    : `同じケースファイルの他の様式では「${[...new Set(near.map((other) => other.shown))].join("」「")}」と読めます`;
+  if (outvoted) own.item.value = strongest.shown;
+  own.item.needsReview = true;
+  own.item.reason = own.item.reason ? `${own.item.reason} / ${reason}` : reason;
+}
+
+function acceptAgreedValue(own: Found, found: readonly Found[], threshold: number): void {
+  if (!onlyLowConfidence(own.item) || own.item.confidence < AGREEING_FLOOR) return;
+  const partners = found.filter(
+    (other) =>
+      other.form !== own.form &&
+      other.value === own.value &&
+      other.item.confidence >= AGREEING_FLOOR &&
+      (!other.item.needsReview || onlyLowConfidence(other.item)),
+  );
+  if (partners.length === 0) return;
+  const confidence = agreedConfidence(
+    own.item.confidence,
+    Math.max(...partners.map((other) => other.item.confidence)),
+  );
+  if (confidence < threshold) return;
+  own.item.confidence = Math.round(confidence * 1000) / 1000;
+  own.item.needsReview = false;
+  delete own.item.reason;
+}
+
+function formNeedsReview(form: ExtractedForm): boolean {
+  const items = [form.items.common, form.items.optional, form.items.custom].flatMap((group) =>
+    Object.values(group),
+  );
+  return form.classification.by !== "title" || items.some((item) => item.needsReview);
 }
 
 function almostAlike(a: string, b: string): boolean {
@@ -60,9 +119,7 @@ function almostAlike(a: string, b: string): boolean {
 }
 
 /** The distinct values among `readings`, most often read first. */
-function tally(
-  readings: readonly { value: string; shown: string }[],
-): { shown: string; count: number }[] {
+function tally(readings: readonly Found[]): { shown: string; count: number }[] {
   const counts = new Map<string, { shown: string; count: number }>();
   for (const { value, shown } of readings) {
     const entry = counts.get(value) ?? { shown, count: 0 };

@@ -126,6 +126,6 @@ function agreed(reading: FieldReading, others: readonly FieldReading[]): FieldRe
 }
 
 /** Two independent readings that agree are wrong only when both are. */
-function agreedConfidence(first: number, second: number): number {
+export function agreedConfidence(first: number, second: number): number {
   return 1 - (1 - first) * (1 - second);
 }

@@ -11,6 +11,7 @@ import { corroborate, corroborateTable } from "./corroborate.ts";
 import type { ExtractedForm, FieldItem, RecordItems } from "./extracted-form.ts";
 import { findLabels } from "./find-labels.ts";
 import { findOptionsRow } from "./find-options-row.ts";
+import { lowConfidenceReason } from "./low-confidence.ts";
 import type { PageEvidence } from "./page-evidence.ts";
 import { readAtLabel } from "./read-at-label.ts";
 import { type FieldReading, type ReadFieldContext, readField } from "./read-field.ts";
@@ -208,7 +209,7 @@ function toItem(
   }
   const reasons = [...reading.reasons];
   if (reading.value !== null && reasons.length === 0 && reading.confidence < threshold) {
-    reasons.push(`読み取りの確信度が低い（${reading.confidence.toFixed(2)}）`);
+    reasons.push(lowConfidenceReason(reading.confidence));
   }
   return {
     value: reading.value,

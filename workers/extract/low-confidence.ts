@@ -1,0 +1,18 @@
+import type { FieldItem } from "./extracted-form.ts";
+
+const PREFIX = "読み取りの確信度が低い";
+
+/** The review reason of a value whose only fault is that OCR was not sure enough of it. */
+export function lowConfidenceReason(confidence: number): string {
+  return `${PREFIX}（${confidence.toFixed(2)}）`;
+}
+
+/** A value in review for low confidence alone, nothing known to be wrong with it. */
+export function onlyLowConfidence(item: FieldItem): boolean {
+  return (
+    item.value !== null &&
+    item.needsReview &&
+    item.reason !== undefined &&
+    new RegExp(`^${PREFIX}（[0-9.]+）$`, "u").test(item.reason)
+  );
+}
