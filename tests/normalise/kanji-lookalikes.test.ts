@@ -9,6 +9,7 @@ describe("kanjiForLoneKatakana", () => {
     ["関係機関の協カを得る", "関係機関の協力を得る"],
     ["タ方に訪問", "夕方に訪問"],
     ["78オの母", "78才の母"],
+    ["太子堂2丁目9番8号第ニコーポ306号室", "太子堂2丁目9番8号第二コーポ306号室"],
   ])("%j → %j", (read, meant) => {
     expect(kanjiForLoneKatakana(read)).toBe(meant);
   });

@@ -16,6 +16,7 @@ const KANJI_FOR: Record<string, string> = {
   オ: "才",
 };
 
+const NUMERAL_KANJI: ReadonlySet<string> = new Set(["一", "二", "八"]);
 const KATAKANA = /[\p{Script=Katakana}ー]/u;
 const HAN = /\p{Script=Han}/u;
 const DIGIT = /\p{Nd}/u;
@@ -28,6 +29,8 @@ export function kanjiForLoneKatakana(text: string): string {
       if (!kanji) return char;
       const before = chars[index - 1] ?? "";
       const after = chars[index + 1] ?? "";
+      // 第 is followed by a number (第二コーポ), never by katakana.
+      if (before === "第" && NUMERAL_KANJI.has(kanji)) return kanji;
       if (KATAKANA.test(before)) return char;
       // Beside a digit it is a dash (1丁目ー2).
       if (char === "ー")
