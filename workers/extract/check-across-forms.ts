@@ -1,5 +1,10 @@
 import { agreedConfidence } from "./corroborate.ts";
-import type { ExtractedForm, FieldItem, RecordItems } from "./extracted-form.ts";
+import {
+  type ExtractedForm,
+  type FieldItem,
+  formNeedsReview,
+  type RecordItems,
+} from "./extracted-form.ts";
 import { onlyLowConfidence } from "./low-confidence.ts";
 import { editDistance } from "./normalise/edit-distance.ts";
 
@@ -105,13 +110,6 @@ function acceptAgreedValue(own: Found, found: readonly Found[], threshold: numbe
   own.item.confidence = Math.round(confidence * 1000) / 1000;
   own.item.needsReview = false;
   delete own.item.reason;
-}
-
-function formNeedsReview(form: ExtractedForm): boolean {
-  const items = [form.items.common, form.items.optional, form.items.custom].flatMap((group) =>
-    Object.values(group),
-  );
-  return form.classification.by !== "title" || items.some((item) => item.needsReview);
 }
 
 function almostAlike(a: string, b: string): boolean {

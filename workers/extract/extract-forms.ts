@@ -8,7 +8,12 @@ import { todayInJapan } from "../../config/japan-time.ts";
 import { type AnalysedPage, analysePage, type PageAnalysis } from "./analyse-page.ts";
 import { byValueShape } from "./by-value-shape.ts";
 import { corroborate, corroborateTable } from "./corroborate.ts";
-import type { ExtractedForm, FieldItem, RecordItems } from "./extracted-form.ts";
+import {
+  type ExtractedForm,
+  type FieldItem,
+  formNeedsReview,
+  type RecordItems,
+} from "./extracted-form.ts";
 import { findLabels } from "./find-labels.ts";
 import { findOptionsRow } from "./find-options-row.ts";
 import { lowConfidenceReason } from "./low-confidence.ts";
@@ -59,17 +64,15 @@ export function extractForms(
     for (const field of fieldsOf(definitions, form.docType)) {
       items[field.group][field.key] = toItem(field, readBest(field, form, context), threshold);
     }
-    const fieldsNeedReview = Object.values(items).some((group) =>
-      Object.values(group as Record<string, FieldItem>).some((item) => item.needsReview),
-    );
+    const classification = { by: form.classifiedBy, title: form.title };
     return {
       formIndex,
       docType: form.docType,
       pages: form.pages.map((page) => page.text.pageNumber),
       items,
       redactions: [],
-      needsReview: form.classifiedBy !== "title" || fieldsNeedReview,
-      classification: { by: form.classifiedBy, title: form.title },
+      needsReview: formNeedsReview({ items, classification }),
+      classification,
     };
   });
 }

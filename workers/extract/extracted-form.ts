@@ -53,3 +53,14 @@ export interface ExtractedForm {
    */
   classification: { by: "title" | "labels" | "none"; title: string | null };
 }
+
+/** A form goes to review when a field does, or when no printed title told what form it is. */
+export function formNeedsReview(form: Pick<ExtractedForm, "items" | "classification">): boolean {
+  const { common, optional, custom } = form.items;
+  return (
+    form.classification.by !== "title" ||
+    [common, optional, custom].some((group) =>
+      Object.values(group).some((item) => item.needsReview),
+    )
+  );
+}

@@ -1,6 +1,7 @@
 import type { FieldItem } from "./extracted-form.ts";
 
 const PREFIX = "読み取りの確信度が低い";
+const ONLY_LOW_CONFIDENCE = new RegExp(`^${PREFIX}（[0-9.]+）$`, "u");
 
 /** The review reason of a value whose only fault is that OCR was not sure enough of it. */
 export function lowConfidenceReason(confidence: number): string {
@@ -13,6 +14,6 @@ export function onlyLowConfidence(item: FieldItem): boolean {
     item.value !== null &&
     item.needsReview &&
     item.reason !== undefined &&
-    new RegExp(`^${PREFIX}（[0-9.]+）$`, "u").test(item.reason)
+    ONLY_LOW_CONFIDENCE.test(item.reason)
   );
 }
