@@ -4,6 +4,7 @@
  * pages, on a fresh corpus of generated case files with ground truth.
  *
  *   npx tsx tests/bench/accuracy-bench.ts [--seed N] [--files N] [--json out.json]
+ *                                         [--ocr-cache DIR]
  *
  * The report goes to stdout, progress to stderr. The files run one after another through
  * extractFileInProcess with one shared TesseractPool sized as `kamiroku extract` sizes it; the
@@ -19,6 +20,7 @@ import { extractFileInProcess } from "../../workers/extract-file-in-process.ts";
 import { TesseractPool } from "../../workers/ocr/tesseract-pool.ts";
 import { type CaseFile, generateCaseFiles } from "../generator/case-files.ts";
 import { AccuracyTally } from "./accuracy/accuracy-tally.ts";
+import { CachedTesseractPool } from "./accuracy/cached-tesseract-pool.ts";
 import { formatReport, summarise } from "./accuracy/report.ts";
 import { tesseractCliAvailable, tesseractCliTexts } from "./accuracy/tesseract-cli.ts";
 
@@ -46,9 +48,12 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 async function runPipeline(
   files: readonly CaseFile[],
   workDir: string,
+  ocrCache: string | undefined,
 ): Promise<{ outcomes: (RecordV1[] | Error)[]; seconds: number; workers: number }> {
   const config = loadConfig();
-  const pool = new TesseractPool({ size: config.ocrWorkers });
+  const pool = ocrCache
+    ? new CachedTesseractPool(ocrCache, { size: config.ocrWorkers })
+    : new TesseractPool({ size: config.ocrWorkers });
   const outcomes: (RecordV1[] | Error)[] = [];
   const started = performance.now();
   try {
@@ -77,6 +82,10 @@ async function runPipeline(
   } finally {
     await pool.terminate();
   }
+  if (pool instanceof CachedTesseractPool)
+    log(
+      `OCR cache: ${pool.hits} results reused, ${pool.misses} read : seconds per page are not comparable with an uncached run`,
+    );
   return { outcomes, seconds: seconds(started), workers: pool.size };
 }
 
@@ -86,6 +95,7 @@ async function main(): Promise<void> {
       seed: { type: "string", default: "1" },
       files: { type: "string", default: String(DEFAULT_FILES) },
       json: { type: "string" },
+      "ocr-cache": { type: "string" },
     },
   });
   const seed = positiveInteger("seed", values.seed);
@@ -111,7 +121,7 @@ async function main(): Promise<void> {
     log(`  ${pageCount} pages in ${generateSeconds.toFixed(0)} s`);
 
     log("Kamiroku pipeline (extractFileInProcess)…");
-    const pipeline = await runPipeline(files, workDir);
+    const pipeline = await runPipeline(files, workDir, values["ocr-cache"]);
 
     log(`tesseract CLI (-l jpn, ${pipeline.workers} processes)…`);
     const cliStarted = performance.now();
