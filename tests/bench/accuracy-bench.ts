@@ -84,7 +84,7 @@ async function runPipeline(
   }
   if (pool instanceof CachedTesseractPool)
     log(
-      `OCR cache: ${pool.hits} results reused, ${pool.misses} read : seconds per page are not comparable with an uncached run`,
+      `OCR cache: ${pool.hits} results reused, ${pool.misses} read; seconds per page are not comparable with an uncached run`,
     );
   return { outcomes, seconds: seconds(started), workers: pool.size };
 }

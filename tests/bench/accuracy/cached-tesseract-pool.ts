@@ -17,6 +17,7 @@ import {
 export class CachedTesseractPool extends TesseractPool {
   hits = 0;
   misses = 0;
+  #dirMade: Promise<unknown> | undefined;
 
   constructor(
     private readonly dir: string,
@@ -43,7 +44,8 @@ export class CachedTesseractPool extends TesseractPool {
     const plain = JSON.stringify(page, (name, value) =>
       name === "page" || name === "parent" ? undefined : value,
     );
-    await fs.mkdir(this.dir, { recursive: true });
+    this.#dirMade ??= fs.mkdir(this.dir, { recursive: true });
+    await this.#dirMade;
     await fs.writeFile(file, plain);
     return JSON.parse(plain) as Page;
   }
