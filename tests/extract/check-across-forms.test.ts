@@ -124,3 +124,37 @@ describe("checkAcrossForms", () => {
     expect(first?.items.common.client_name?.needsReview).toBe(true);
   });
 });
+
+describe("checkAcrossForms, the 姓/名 space", () => {
+  const doubtful = "姓と名の区切り（空白）が確かめられません";
+
+  it("gives a kana name left in doubt the space another form's ink confirmed, still for review", () => {
+    const [first, second] = check([
+      form(0, { client_name_kana: item("タナカサチコ", doubtful, 0.9) }),
+      form(1, { client_name_kana: item("タナカ サチコ") }),
+    ]);
+    expect(first?.items.common.client_name_kana).toMatchObject({
+      value: "タナカ サチコ",
+      needsReview: true,
+    });
+    expect(first?.items.common.client_name_kana?.reason).toContain("「タナカ サチコ」としました");
+    expect(second?.items.common.client_name_kana?.value).toBe("タナカ サチコ");
+  });
+
+  it("keeps a kana name as read when no other form confirms a space in the same characters", () => {
+    const [first] = check([
+      form(0, { client_name_kana: item("ナカガワカズコ", doubtful, 0.9) }),
+      form(1, { client_name_kana: item("ナカガワ カズコ", doubtful, 0.9) }),
+      form(2, { client_name_kana: item("ナカガワ トモコ") }),
+    ]);
+    expect(first?.items.common.client_name_kana?.value).toBe("ナカガワカズコ");
+  });
+
+  it("leaves the spacing of a name in kanji to its own form", () => {
+    const [first] = check([
+      form(0, { client_name: item("吉田昭夫", doubtful, 0.9) }),
+      form(1, { client_name: item("吉田 昭夫") }),
+    ]);
+    expect(first?.items.common.client_name?.value).toBe("吉田昭夫");
+  });
+});

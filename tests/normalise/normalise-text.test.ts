@@ -54,6 +54,38 @@ describe("normaliseText", () => {
     });
   });
 
+  it("drops a dot after the last 。 and before the first character, as specks", () => {
+    expect(normaliseText("世帯として生活の見通しを立てる。.")).toEqual({
+      ok: true,
+      value: "世帯として生活の見通しを立てる。",
+    });
+    expect(normaliseText(".1母の要介護認定を申請する。")).toEqual({
+      ok: true,
+      value: "1母の要介護認定を申請する。",
+    });
+    expect(normaliseAddress("新田5丁目13番7号第二荘102号室.")).toEqual({
+      ok: true,
+      value: "新田5丁目13番7号第二荘102号室",
+    });
+    expect(normaliseText("家賃(月額4.8万円)")).toEqual({ ok: true, value: "家賃(月額4.8万円)" });
+  });
+
+  it("joins a list number to its full stop", () => {
+    expect(normaliseText("1 .母の介護について2.子育て支援について")).toEqual({
+      ok: true,
+      value: "1.母の介護について2.子育て支援について",
+    });
+    expect(normaliseText("version 2 . 0")).toEqual({ ok: true, value: "version 2 . 0" });
+  });
+
+  it("closes an age's parenthesis and puts back a misread word, both for review", () => {
+    expect(normaliseText("本人、母(78歳の2人\n世淀")).toEqual({
+      ok: true,
+      value: "本人、母(78歳)の2人世帯",
+      warnings: ["「(78歳」の閉じ括弧を補いました", "「人世淀」を「人世帯」と読み替えました"],
+    });
+  });
+
   it("joins after a character outside the BMP", () => {
     expect(normaliseText("𠮷\n野家")).toEqual({ ok: true, value: "𠮷野家" });
   });

@@ -6,6 +6,7 @@ import {
   type RecordItems,
 } from "./extracted-form.ts";
 import { onlyLowConfidence } from "./low-confidence.ts";
+import { DOUBTFUL_SPACE } from "./name-spacing.ts";
 import { editDistance } from "./normalise/edit-distance.ts";
 
 /**
@@ -18,12 +19,12 @@ import { editDistance } from "./normalise/edit-distance.ts";
  * reason an outvoted name is not replaced, as the others' spacing need not be its own.
  */
 const CASE_KEYS = [
-  { key: "case_number", replaceOutvoted: true },
-  { key: "birth_date", replaceOutvoted: true },
-  { key: "client_name", replaceOutvoted: false },
-  { key: "client_name_kana", replaceOutvoted: false },
-  { key: "staff_name", replaceOutvoted: false },
-  { key: "agency", replaceOutvoted: false },
+  { key: "case_number", replaceOutvoted: true, kanaSpacing: false },
+  { key: "birth_date", replaceOutvoted: true, kanaSpacing: false },
+  { key: "client_name", replaceOutvoted: false, kanaSpacing: false },
+  { key: "client_name_kana", replaceOutvoted: false, kanaSpacing: true },
+  { key: "staff_name", replaceOutvoted: false, kanaSpacing: false },
+  { key: "agency", replaceOutvoted: false, kanaSpacing: false },
 ] as const;
 /** Characters that may differ, per character of the value, for two values to be "almost alike". */
 const NEAR_SHARE = 0.25;
@@ -62,17 +63,41 @@ export function checkAcrossForms(
   options: CheckAcrossFormsOptions,
 ): ExtractedForm[] {
   const checked = forms.map((form) => ({ ...form, items: copyItems(form.items) }));
-  for (const { key, replaceOutvoted } of CASE_KEYS) {
+  for (const { key, replaceOutvoted, kanaSpacing } of CASE_KEYS) {
     const found = checked.flatMap((form): Found[] => {
       const item = findItem(form.items, key);
       return item && typeof item.value === "string"
         ? [{ form, item, shown: item.value, value: item.value.replace(/\s/gu, "") }]
         : [];
     });
+    if (kanaSpacing) for (const own of found) takeConfirmedSpacing(own, found);
     for (const own of found) disputeNearValues(own, found, replaceOutvoted);
     for (const own of found) acceptAgreedValue(own, found, options.reviewThreshold);
   }
   return checked.map((form) => ({ ...form, needsReview: formNeedsReview(form) }));
+}
+
+/**
+ * A kana name whose 姓/名 space its own ink left in doubt, written without one, takes the space
+ * of another form that reads the same characters with a space its ink confirmed: the likelier
+ * spelling for the reviewer to confirm. It stays in review. Not for names in kanji, which one
+ * form prints 田中 幸子 and the next, or the client's own hand, 田中幸子.
+ */
+function takeConfirmedSpacing(own: Found, found: readonly Found[]): void {
+  if (!own.item.reason?.includes(DOUBTFUL_SPACE) || /\s/u.test(own.shown)) return;
+  const confirmed = found.find(
+    (other) =>
+      other.value === own.value &&
+      /\s/u.test(other.shown) &&
+      !other.item.reason?.includes(DOUBTFUL_SPACE),
+  );
+  if (!confirmed) return;
+  own.item.value = confirmed.shown;
+  own.shown = confirmed.shown;
+  own.item.reason = own.item.reason.replace(
+    DOUBTFUL_SPACE,
+    `${DOUBTFUL_SPACE}（他の様式の読み取りに合わせて「${confirmed.shown}」としました）`,
+  );
 }
 
 function disputeNearValues(own: Found, found: readonly Found[], replaceOutvoted: boolean): void {

@@ -2,6 +2,9 @@ import { type GreyImage, isBlankColumn, toEdges } from "../ocr/grey-image.ts";
 import { median, right, unionBoxes } from "./boxes.ts";
 import type { Glyph, Token } from "./page-text.ts";
 
+/** The reason a name goes to review when its ink cannot tell whether 姓 and 名 stand apart. */
+export const DOUBTFUL_SPACE = "姓と名の区切り（空白）が確かめられません";
+
 /**
  * 姓 and 名 are set apart on paper by a space (full-width or ASCII), which OCR as often as not
  * drops (中川麻衣) or invents where two kana stand apart (さいと う). The ink says where it is:

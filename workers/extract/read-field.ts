@@ -2,7 +2,7 @@ import type { FieldDefinition, FieldType } from "../../config/forms/form-definit
 import type { GreyImage } from "../ocr/grey-image.ts";
 import type { BBox } from "../ocr/ocr-result.ts";
 import { withEraRepaired } from "./era-misread.ts";
-import { spaceName } from "./name-spacing.ts";
+import { DOUBTFUL_SPACE, spaceName } from "./name-spacing.ts";
 import { type EraName, eraNames } from "./normalise/japanese-eras.ts";
 import { normaliseValue } from "./normalise-value.ts";
 import type { Glyph, PageText, Token } from "./page-text.ts";
@@ -159,7 +159,7 @@ export function writtenText(
   const spaced = spaceName(lines, { ink, em, script: type });
   return {
     text: spaced.text,
-    reasons: spaced.doubtful ? ["姓と名の区切り（空白）が確かめられません"] : [],
+    reasons: spaced.doubtful ? [DOUBTFUL_SPACE] : [],
   };
 }
 

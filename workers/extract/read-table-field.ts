@@ -6,6 +6,7 @@ import type { BBox } from "../ocr/ocr-result.ts";
 import type { PageAnalysis } from "./analyse-page.ts";
 import { unionBoxes } from "./boxes.ts";
 import { locateOptions } from "./locate-options.ts";
+import { nearestOptionWord } from "./nearest-option-word.ts";
 import { normaliseValue } from "./normalise-value.ts";
 import type { Token } from "./page-text.ts";
 import {
@@ -85,6 +86,11 @@ function readCell(
   if (column.options) {
     // A method column holds the chosen word itself (訪問), not marks against printed options.
     const located = locateOptions(lines, column.options);
+    const near = located.length === 0 ? nearestOptionWord(raw, column.options) : null;
+    if (near) {
+      const reason = `「${raw}」を「${near.word}」と読みました`;
+      return { value: near.option.code, raw, confidence, reason };
+    }
     if (located.length !== 1) {
       return { value: null, raw, confidence: 0, reason: `「${raw}」は選択肢にありません` };
     }

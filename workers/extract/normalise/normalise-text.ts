@@ -1,7 +1,9 @@
+import { closeAgeParentheses } from "./age-parentheses.ts";
+import { correctMisreadTerms } from "./correct-misread-terms.ts";
 import { replaceDashesBetweenAlphanumerics } from "./dashes.ts";
 import { kanjiForLoneKatakana } from "./kanji-lookalikes.ts";
 import { accept, type Normalised, reject } from "./normalise-result.ts";
-import { stripEdgeNoise, stripTrailingSpeck } from "./ocr-noise.ts";
+import { joinListNumbers, stripEdgeNoise, stripTrailingSpeck } from "./ocr-noise.ts";
 
 /**
  * Japanese script, CJK punctuation and full-width forms: no space is written next to them, so a
@@ -13,29 +15,41 @@ const JAPANESE =
 /**
  * `text` and `longtext` (主訴, 相談内容 …): NFKC, the lines the form wrapped joined again — without
  * a space between Japanese characters, with one between Latin words — runs of spaces
- * collapsed to one, and a kanji OCR read as its katakana look-alike put back (ほどー人).
+ * collapsed to one, a kanji OCR read as its katakana look-alike put back (ほどー人), and a word of
+ * the consultation records read with one wrong character put back, for review (世淀 → 世帯).
  */
 export function normaliseText(raw: string): Normalised<string> {
   const lines = textLines(raw).map((line) => line.replace(/\s+/gu, " "));
-  const text = stripTrailingSpeck(
+  const cleaned = stripTrailingSpeck(
     kanjiForLoneKatakana(
-      lines.reduce(
-        (joined, line) =>
-          joined === "" ? line : `${joined}${needsSpace(joined, line) ? " " : ""}${line}`,
-        "",
+      joinListNumbers(
+        lines.reduce(
+          (joined, line) =>
+            joined === "" ? line : `${joined}${needsSpace(joined, line) ? " " : ""}${line}`,
+          "",
+        ),
       ),
     ),
   );
-  return text === "" ? reject("記入がありません") : accept(text);
+  if (cleaned === "") return reject("記入がありません");
+  const aged = closeAgeParentheses(cleaned);
+  const { text, corrections } = correctMisreadTerms(aged.text);
+  return accept(text, [
+    ...aged.closed.map((age) => `「${age}」の閉じ括弧を補いました`),
+    ...corrections.map(({ read, term }) => `「${read}」を「${term}」と読み替えました`),
+  ]);
 }
 
-/** 住所: as `text`, with digits ASCII, no spaces at all, and a dash between numbers a hyphen. */
+/**
+ * 住所: as `text`, with digits ASCII, no spaces at all, a dash between numbers a hyphen, and a dot
+ * at the end (102号室.) dropped as a speck.
+ */
 export function normaliseAddress(raw: string): Normalised<string> {
   const text = stripTrailingSpeck(
     replaceDashesBetweenAlphanumerics(
       kanjiForLoneKatakana(textLines(raw).join("").replace(/\s+/gu, "")),
     ),
-  );
+  ).replace(/[.,]+$/u, "");
   return text === "" ? reject("住所が記入されていません") : accept(text);
 }
 

@@ -26,9 +26,20 @@ export function removeRulings(text: string): string {
 }
 
 /**
- * ・ joins words (家族・知人) and starts list items, so it never ends a value: there it is a
- * speck of dirt OCR read as the nearest small dot.
+ * ・ joins words (家族・知人) and starts list items, so it never ends a value, and nothing follows
+ * the 。 that ends the last sentence: there it is a speck of dirt OCR read as the nearest small
+ * dot. A full stop before the first character of a paragraph is one too.
  */
 export function stripTrailingSpeck(text: string): string {
-  return text.replace(/・+$/u, "");
+  return text.replace(/・+$|(?<=。)[.,・]+$/u, "").replace(LEADING_DOT, "");
+}
+
+const LEADING_DOT = /^[.,](?=[\d\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}・])/u;
+
+/**
+ * A list number read apart from its full stop (1 .母の介護): Japanese text puts no space there,
+ * and the space came from the gap OCR measured before the small dot.
+ */
+export function joinListNumbers(text: string): string {
+  return text.replace(/(?<=(?:^|[^\d.])\d{1,2}) \.(?=[^\s\d])/gu, ".");
 }
