@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { choiceOptions } from "../../workers/extract/normalise/choice-options.ts";
 import { nearestOptionWord } from "../../workers/extract/nearest-option-word.ts";
+import { choiceOptions } from "../../workers/extract/normalise/choice-options.ts";
 
 const methods = choiceOptions.method;
 
