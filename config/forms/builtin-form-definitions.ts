@@ -161,6 +161,7 @@ const formFields: FieldDefinition[] = [
     group: "optional",
     labels: ["次回評価予定日", "モニタリング予定日"],
     type: "date",
+    plausibility: "planned",
     docTypes: ["plan"],
   },
   {

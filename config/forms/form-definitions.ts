@@ -36,9 +36,10 @@ export type FieldType = (typeof fieldTypes)[number];
 
 /**
  * What a value must be plausible as, beyond its type: an age (年齢) of a living person, a birth
- * date (生年月日) in the past, or the date of something that happened (受付日, 開催日 …).
+ * date (生年月日) in the past, the date of something that happened (受付日, 開催日 …), or a planned
+ * date (次回評価予定日), in these systems' years but perhaps to come.
  */
-export type Plausibility = "age" | "birth" | "event";
+export type Plausibility = "age" | "birth" | "event" | "planned";
 
 /** One option of a choice field: its code in the record, and the words printed for it. */
 export interface ChoiceOptionDefinition {

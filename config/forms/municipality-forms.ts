@@ -37,7 +37,7 @@ const customFieldSchema = z
     type: z.enum(fieldTypes.filter((type) => type !== "table")),
     docTypes: z.union([z.literal("any"), z.array(z.enum(formDocTypes)).min(1)]),
     options: z.array(optionSchema).min(2).optional(),
-    plausibility: z.enum(["age", "birth", "event"]).optional(),
+    plausibility: z.enum(["age", "birth", "event", "planned"]).optional(),
   })
   .refine((field) => CHOICE_TYPES.has(field.type) === (field.options !== undefined), {
     message: "choice, multichoice and boolean fields need options; other types take none",

@@ -30,4 +30,11 @@ describe("datePlausibilityWarnings", () => {
       "2000年より前の日付です（元号か年の読み違いの可能性）",
     ]);
   });
+
+  it("lets a planned date lie in the future, but not before 2000", () => {
+    expect(datePlausibilityWarnings("2024-07-01", "planned", TODAY)).toEqual([]);
+    expect(datePlausibilityWarnings("1929-09-16", "planned", TODAY)).toEqual([
+      "2000年より前の日付です（元号か年の読み違いの可能性）",
+    ]);
+  });
 });

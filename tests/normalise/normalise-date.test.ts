@@ -69,8 +69,10 @@ describe("normaliseDate: other ways of writing", () => {
     expect(isoOf("令和5年㋃㏫")).toBe("2023-04-12");
   });
 
-  it("ignores the label's colon, rulings and the 生 after a birth date", () => {
+  it("ignores the label's colon, rulings, underlines and the 生 after a birth date", () => {
     expect(isoOf("：令和5年4月12日")).toBe("2023-04-12");
+    expect(isoOf("_R6.4.8")).toBe("2024-04-08");
+    expect(isoOf("＿令和5年4月12日＿")).toBe("2023-04-12");
     expect(isoOf("| 昭和62年11月3日 |")).toBe("1987-11-03");
     expect(isoOf("昭和62年11月3日生")).toBe("1987-11-03");
     expect(isoOf("昭和62年11月3日生まれ")).toBe("1987-11-03");
@@ -175,6 +177,25 @@ describe("normaliseDate: dates that do not exist are not repaired", () => {
     });
     // The date itself is still never repaired.
     expect(normaliseDate("令和5年2月30日上")).toEqual({
+      ok: false,
+      reason: "令和5年2月30日はありません",
+    });
+  });
+
+  it("reads a look-alike of the closing 日 as 日, for review with it named", () => {
+    expect(normaliseDate("令和3年5月10昌")).toEqual({
+      ok: true,
+      value: "2021-05-10",
+      warnings: ["「昌」を「日」と読みました"],
+    });
+    expect(normaliseDateInEra("58年3月14晶上", "昭和")).toEqual({
+      ok: true,
+      value: "1983-03-14",
+      warnings: ["日付の後の「上」は読み飛ばしました", "「晶」を「日」と読みました"],
+    });
+    // Only where 日 belongs: after the day's digits.
+    expect(normaliseDate("令和3年昌5月10日").ok).toBe(false);
+    expect(normaliseDate("令和5年2月30昌")).toEqual({
       ok: false,
       reason: "令和5年2月30日はありません",
     });

@@ -22,6 +22,8 @@ describe("normaliseName", () => {
     ["Ｓｍｉｔｈ Ｊｏｈｎ", "Smith John"],
     ["中川 恵子 ・", "中川 恵子"],
     ["+ 青木美咲", "青木美咲"],
+    ["中川義男.", "中川義男"],
+    ["マリア・ロペス", "マリア・ロペス"],
     ["マリア・サントス", "マリア・サントス"],
   ])("%j → %j", (raw, value) => {
     expect(normaliseName(raw)).toEqual({ ok: true, value });

@@ -78,6 +78,14 @@ describe("normaliseText", () => {
     expect(normaliseText("version 2 . 0")).toEqual({ ok: true, value: "version 2 . 0" });
   });
 
+  it("joins a number split before its counter", () => {
+    expect(normaliseText("息子が1 9年以上、母(7 8歳)と")).toEqual({
+      ok: true,
+      value: "息子が19年以上、母(78歳)と",
+    });
+    expect(normaliseText("room 2 3")).toEqual({ ok: true, value: "room 2 3" });
+  });
+
   it("closes an age's parenthesis and puts back a misread word, both for review", () => {
     expect(normaliseText("本人、母(78歳の2人\n世淀")).toEqual({
       ok: true,
@@ -123,6 +131,9 @@ describe("normaliseId", () => {
     ["R5−0123", "R5-0123"],
     ["：R5-0123 |", "R5-0123"],
     ["No.１２３", "No.123"],
+    ["R4-0457*", "R4-0457"],
+    ["R6-0478.", "R6-0478"],
+    ["R2-0009・", "R2-0009"],
   ])("%j → %j", (raw, value) => {
     expect(normaliseId(raw)).toEqual({ ok: true, value });
   });

@@ -60,7 +60,7 @@ function withDatePlausibility(
   context: NormaliseContext,
 ): Normalised<string> {
   const role = context.plausibility;
-  if (!result.ok || (role !== "birth" && role !== "event")) return result;
+  if (!result.ok || role === undefined || role === "age") return result;
   const warnings = datePlausibilityWarnings(result.value, role, context.today);
   return accept(result.value, [...(result.warnings ?? []), ...warnings]);
 }

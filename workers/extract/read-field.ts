@@ -1,6 +1,7 @@
 import type { FieldDefinition, FieldType } from "../../config/forms/form-definitions.ts";
 import type { GreyImage } from "../ocr/grey-image.ts";
 import type { BBox } from "../ocr/ocr-result.ts";
+import { bracketedEra } from "./bracketed-era.ts";
 import { withEraRepaired } from "./era-misread.ts";
 import { DOUBTFUL_SPACE, spaceName } from "./name-spacing.ts";
 import { type EraName, eraNames } from "./normalise/japanese-eras.ts";
@@ -110,6 +111,13 @@ function readWritten(
     circledEra = era.codes[0] as EraName | undefined;
     confidence = Math.min(confidence, era.confidence);
     reasons.push(...era.reasons);
+    const bracketed = circledEra
+      ? null
+      : bracketedEra(rawText(value.lines, "text", value.em), printedEras);
+    if (bracketed) {
+      circledEra = bracketed;
+      reasons.push(`丸囲みは印から確かめられず、括弧に読めた「${bracketed}」を選びました`);
+    }
   }
   if (
     field.type !== "longtext" &&

@@ -1,10 +1,11 @@
 import { MAX_PLAUSIBLE_AGE } from "./normalise-integer.ts";
 
 /**
- * What a date field records: a birth, or something that happened (受付日, 実施日, 開催日 …).
- * Planned dates (次回評価予定日) have no role: any date may be planned.
+ * What a date field records: a birth, something that happened (受付日, 実施日, 開催日 …), or
+ * something planned (次回評価予定日), which may lie in the future but was planned on a record
+ * of these systems.
  */
-export type DateRole = "birth" | "event";
+export type DateRole = "birth" | "event" | "planned";
 
 /**
  * The consultation systems whose paper files come here (地域包括支援センター 2006,
@@ -26,7 +27,7 @@ export function datePlausibilityWarnings(iso: string, role: DateRole, today: str
       return [`生年月日から数えると${MAX_PLAUSIBLE_AGE}歳を超えます`];
     return [];
   }
-  if (iso > today) return ["今日より後の日付です"];
+  if (role === "event" && iso > today) return ["今日より後の日付です"];
   if (iso < EARLIEST_PLAUSIBLE_EVENT)
     return ["2000年より前の日付です（元号か年の読み違いの可能性）"];
   return [];

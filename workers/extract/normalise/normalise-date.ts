@@ -39,9 +39,28 @@ export function normaliseDate(raw: string): Normalised<string> {
   const eraRow = text.match(ERA_ROW)?.[0] ?? "";
   if ((eraRow.match(ERA_WORDS) ?? []).length > 1)
     return reject("元号が選ばれていません（丸で囲まれた元号を確認してください）");
-  const written = parse(text, WITH_OWN_ERA, null);
+  return readRepairing(text, (date) => parse(date, WITH_OWN_ERA, null));
+}
+
+/** Characters OCR reads for the 日 that closes a date (10昌, 14晶). */
+const DAY_LOOKALIKE = /(?<=月\d{1,2})[昌晶目曰白旦]/u;
+
+/**
+ * The date as written, or else with a look-alike of its closing 日 read as 日, or with a stray
+ * tail after 日 left out: each repair named in a warning, for review.
+ */
+function readRepairing(
+  text: string,
+  parseDate: (date: string) => WrittenDate | null,
+): Normalised<string> {
+  const written = parseDate(text);
   if (written) return validate(written);
-  return withStrayTail(text, (date) => parse(date, WITH_OWN_ERA, null));
+  const misread = text.match(DAY_LOOKALIKE)?.[0];
+  if (!misread) return withStrayTail(text, parseDate);
+  const result = readRepairing(text.replace(DAY_LOOKALIKE, "日"), parseDate);
+  return result.ok
+    ? accept(result.value, [...(result.warnings ?? []), `「${misread}」を「日」と読みました`])
+    : result;
 }
 
 /**
@@ -77,10 +96,7 @@ export function normaliseDateInEra(raw: string, era: EraName): Normalised<string
   const printed: string[] = eraRow.match(ERA_WORDS) ?? [];
   const given = findEra(era) ?? null;
   const date = text.slice(eraRow.length);
-  const written = parse(date, IN_GIVEN_ERA, given);
-  const result = written
-    ? validate(written)
-    : withStrayTail(date, (trimmed) => parse(trimmed, IN_GIVEN_ERA, given));
+  const result = readRepairing(date, (written) => parse(written, IN_GIVEN_ERA, given));
   if (!result.ok || printed.length === 0 || printed.includes(era)) return result;
   const warning = `丸で囲まれた元号（${era}）が印刷された選択肢（${printed.join("・")}）にありません`;
   return accept(result.value, [...(result.warnings ?? []), warning]);

@@ -3,7 +3,12 @@ import { correctMisreadTerms } from "./correct-misread-terms.ts";
 import { replaceDashesBetweenAlphanumerics } from "./dashes.ts";
 import { kanjiForLoneKatakana } from "./kanji-lookalikes.ts";
 import { accept, type Normalised, reject } from "./normalise-result.ts";
-import { joinListNumbers, stripEdgeNoise, stripTrailingSpeck } from "./ocr-noise.ts";
+import {
+  joinListNumbers,
+  joinSplitNumbers,
+  stripEdgeNoise,
+  stripTrailingSpeck,
+} from "./ocr-noise.ts";
 
 /**
  * Japanese script, CJK punctuation and full-width forms: no space is written next to them, so a
@@ -23,10 +28,12 @@ export function normaliseText(raw: string): Normalised<string> {
   const cleaned = stripTrailingSpeck(
     kanjiForLoneKatakana(
       joinListNumbers(
-        lines.reduce(
-          (joined, line) =>
-            joined === "" ? line : `${joined}${needsSpace(joined, line) ? " " : ""}${line}`,
-          "",
+        joinSplitNumbers(
+          lines.reduce(
+            (joined, line) =>
+              joined === "" ? line : `${joined}${needsSpace(joined, line) ? " " : ""}${line}`,
+            "",
+          ),
         ),
       ),
     ),
@@ -53,9 +60,14 @@ export function normaliseAddress(raw: string): Normalised<string> {
   return text === "" ? reject("住所が記入されていません") : accept(text);
 }
 
-/** 相談番号 (`id`): as printed, NFKC, no spaces (R5-0123). */
+/**
+ * 相談番号 (`id`): as printed, NFKC, no spaces (R5-0123). A number ends in a digit or letter: a
+ * dot or star after it is a speck (R4-0457*).
+ */
 export function normaliseId(raw: string): Normalised<string> {
-  const text = replaceDashesBetweenAlphanumerics(textLines(raw).join("").replace(/\s+/gu, ""));
+  const text = replaceDashesBetweenAlphanumerics(
+    textLines(raw).join("").replace(/\s+/gu, ""),
+  ).replace(/[.,*・。、]+$/u, "");
   return text === "" ? reject("番号が記入されていません") : accept(text);
 }
 

@@ -1,13 +1,13 @@
 /**
  * Noise that OCR adds around a value cut out of a form: the vertical rulings of the value's box
- * (read as |, │, 丨 …) and the colon that ends the printed label (氏名：山田). Expects NFKC text,
- * so ｜ and ： have already become | and :.
+ * (read as |, │, 丨 …), the line it is written on (_), and the colon that ends the printed label
+ * (氏名：山田). Expects NFKC text, so ｜, ＿ and ： have already become |, _ and :.
  */
 const RULINGS = "|│┃¦丨";
-const EDGE_NOISE = new RegExp(`^[\\s${RULINGS}:]+|[\\s${RULINGS}]+$`, "gu");
+const EDGE_NOISE = new RegExp(`^[\\s${RULINGS}_:]+|[\\s${RULINGS}_]+$`, "gu");
 const RULING = new RegExp(`[${RULINGS}]`, "gu");
 
-/** Removes rulings and whitespace at both ends and the label's colon at the start. */
+/** Removes rulings, underlines and whitespace at both ends and the label's colon at the start. */
 export function stripEdgeNoise(text: string): string {
   return text.replace(EDGE_NOISE, "");
 }
@@ -42,4 +42,9 @@ const LEADING_DOT = /^[.,](?=[\d\p{Script=Han}\p{Script=Hiragana}\p{Script=Katak
  */
 export function joinListNumbers(text: string): string {
   return text.replace(/(?<=(?:^|[^\d.])\d{1,2}) \.(?=[^\s\d])/gu, ".");
+}
+
+/** A number OCR split before its counter (1 9年, (7 8歳): one number, as written. */
+export function joinSplitNumbers(text: string): string {
+  return text.replace(/(?<=\d) (?=\d{1,3}[年歳月日人回か])/gu, "");
 }

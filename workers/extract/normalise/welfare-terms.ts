@@ -141,6 +141,9 @@ export const WELFARE_TERMS: readonly string[] = [
   "雇止め",
   "求職活動",
   "ひきこもり",
+  // Its 連用形 stem, or ひきこもっており would be read as ひきこもりており.
+  "ひきこもっ",
+  "ひきこもる",
   "不登校",
   "家庭内暴力",
   "虐待の疑い",
