@@ -48,6 +48,24 @@ describe("choice marks read from the ink", () => {
     });
   });
 
+  it("suggests the option OCR read in brackets when the ink shows no circle, for review", () => {
+    const page = new InkPage();
+    page.options(
+      "性別",
+      [
+        ["男性", "none"],
+        ["女性", "none", "(女性)"],
+        ["その他", "none"],
+      ],
+      200,
+    );
+    expect(read(page).sex).toMatchObject({
+      value: "female",
+      needsReview: true,
+      reason: expect.stringContaining("括弧に読めた「女性」"),
+    });
+  });
+
   it("reads every marked option of a multichoice over two lines, boxes or circles", () => {
     for (const [marked, blank] of [
       ["check", "empty"],

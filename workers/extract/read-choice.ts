@@ -2,6 +2,7 @@ import type { ChoiceOptionDefinition } from "../../config/forms/form-definitions
 import { type GreyImage, toEdges } from "../ocr/grey-image.ts";
 import type { BBox } from "../ocr/ocr-result.ts";
 import { median, right, unionBoxes } from "./boxes.ts";
+import { bracketedWord } from "./bracketed-word.ts";
 import { boxFill, findCheckBoxes } from "./choice-marks.ts";
 import { circledInOrder, circledShares, type TextBand } from "./circled-words.ts";
 import { type LocatedOption, locateOptions } from "./locate-options.ts";
@@ -86,6 +87,13 @@ export function readChoice(
   }
   const marked = located.filter((_, index) => decision.marked[index]);
   const bbox = unionBoxes(located.map((option) => option.bbox));
+  if (!settings.multiple && marked.length === 0) {
+    const bracketed = inBrackets(lines, located);
+    if (bracketed) {
+      reasons.push(`丸囲みは印から確かめられず、括弧に読めた「${bracketed.word}」を選びました`);
+      return { codes: [bracketed.option.code], confidence: 0, reasons, raw: bracketed.word, bbox };
+    }
+  }
   if (!settings.multiple && marked.length !== 1) {
     reasons.push(
       marked.length === 0 ? "印のついた選択肢がありません" : "複数の選択肢に印があります",
@@ -100,6 +108,22 @@ export function readChoice(
     raw: marked.map((option) => option.word).join("、"),
     bbox,
   };
+}
+
+/** The located option OCR read inside brackets, the circle's outline: a suggestion for review. */
+function inBrackets(
+  lines: readonly Token[][],
+  located: readonly LocatedOption[],
+): LocatedOption | null {
+  const text = lines
+    .flat()
+    .flatMap((token) => token.glyphs.map((glyph) => glyph.char))
+    .join("");
+  const word = bracketedWord(
+    text,
+    located.map((option) => option.word),
+  );
+  return located.find((option) => option.word === word) ?? null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FieldDefinition, FieldType } from "../../config/forms/form-definitions.ts";
 import type { GreyImage } from "../ocr/grey-image.ts";
 import type { BBox } from "../ocr/ocr-result.ts";
-import { bracketedEra } from "./bracketed-era.ts";
+import { bracketedWord } from "./bracketed-word.ts";
 import { withEraRepaired } from "./era-misread.ts";
 import { DOUBTFUL_SPACE, spaceName } from "./name-spacing.ts";
 import { type EraName, eraNames } from "./normalise/japanese-eras.ts";
@@ -113,7 +113,7 @@ function readWritten(
     reasons.push(...era.reasons);
     const bracketed = circledEra
       ? null
-      : bracketedEra(rawText(value.lines, "text", value.em), printedEras);
+      : bracketedWord(rawText(value.lines, "text", value.em), printedEras);
     if (bracketed) {
       circledEra = bracketed;
       reasons.push(`丸囲みは印から確かめられず、括弧に読めた「${bracketed}」を選びました`);
