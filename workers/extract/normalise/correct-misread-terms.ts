@@ -41,15 +41,19 @@ class TermIndex {
     }
   }
 
-  /** The one term at one wrong character from `window`, if exactly one is. */
-  nearest(window: readonly string[]): string | null {
-    const near = new Set<string>();
+  /**
+   * The one term at one wrong character from `window`, and where that character is, if exactly
+   * one term is.
+   */
+  nearest(window: readonly string[]): { term: string; at: number } | null {
+    const near = new Map<string, number>();
     window.forEach((char, index) => {
       for (const term of this.byKey.get(withWildcard(window, index)) ?? []) {
-        if (sameScript(char, Array.from(term)[index] ?? "")) near.add(term);
+        if (sameScript(char, Array.from(term)[index] ?? "")) near.set(term, index);
       }
     });
-    return near.size === 1 ? ([...near][0] ?? null) : null;
+    const [only, another] = near;
+    return only && !another ? { term: only[0], at: only[1] } : null;
   }
 }
 
@@ -62,8 +66,9 @@ const WELFARE_INDEX = new TermIndex(WELFARE_TERMS);
 /**
  * A word of the consultation records read with one wrong character (世帯 as 世淀, 支援員 as
  * 支援具, 督促状 as 骨促状) put back, longest words first. A window that is itself a word is left
- * alone, and so is one at one character from two words or overlapping a word read right. The
- * caller sends every correction to review: the reviewer sees what was read.
+ * alone, and so is one at one character from two words; the character put back may not belong
+ * to a word read right or to one already put back. The caller sends every correction to
+ * review: the reviewer sees what was read.
  */
 export function correctMisreadTerms(text: string): {
   text: string;
@@ -74,13 +79,12 @@ export function correctMisreadTerms(text: string): {
   const corrections: TermCorrection[] = [];
   for (const length of WELFARE_INDEX.lengths) {
     for (let start = 0; start + length <= chars.length; start++) {
-      if (settled.slice(start, start + length).some(Boolean)) continue;
       const window = chars.slice(start, start + length);
-      const term = WELFARE_INDEX.nearest(window);
-      if (term === null) continue;
-      chars.splice(start, length, ...Array.from(term));
+      const near = WELFARE_INDEX.nearest(window);
+      if (near === null || settled[start + near.at]) continue;
+      chars.splice(start, length, ...Array.from(near.term));
       settled.fill(true, start, start + length);
-      corrections.push({ read: window.join(""), term });
+      corrections.push({ read: window.join(""), term: near.term });
     }
   }
   return { text: chars.join(""), corrections };

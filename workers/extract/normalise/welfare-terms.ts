@@ -28,7 +28,13 @@ export const WELFARE_TERMS: readonly string[] = [
   "高齢者世帯",
   "母子世帯",
   "父子世帯",
-  // Offices and people
+  // Offices and people; the common parts of agency names (豊中市生活自立・仕事相談センター).
+  "福祉総合相談",
+  "総合相談窓口",
+  "総合相談センター",
+  "くらし相談",
+  "仕事相談",
+  "生活自立",
   "福祉事務所",
   "社会福祉協議会",
   "社会福祉士",
