@@ -41,6 +41,14 @@ describe("a value corroborated by the page's second reading", () => {
     expect(item?.confidence).toBeCloseTo(0.91, 2);
   });
 
+  it("is not raised by a second reading that gives it only after a repair", () => {
+    const item = agencyItem(
+      page(agencyLine("千葉市福祉総合相談窓口", 0.7), agencyLine("千葉市福祉総合相談窯口", 0.7)),
+    );
+    expect(item).toMatchObject({ value: "千葉市福祉総合相談窓口", needsReview: true });
+    expect(item?.confidence).toBeCloseTo(0.7, 2);
+  });
+
   it("stays for review when the second reading reads another value there", () => {
     const item = agencyItem(
       page(agencyLine("千葉市福祉総合相談窓口", 0.7), agencyLine("千葉市福祉総合相談所", 0.9)),

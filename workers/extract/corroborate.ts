@@ -52,7 +52,7 @@ export function corroborate(
 }
 
 function unanimous(reading: FieldReading, second: FieldReading, third: FieldReading): FieldReading {
-  const alike = [second, third].every((other) => isDeepStrictEqual(other.value, reading.value));
+  const alike = [second, third].every((other) => witnesses(other, reading));
   return alike && Math.min(reading.confidence, second.confidence) >= UNANIMOUS_LONG_TEXT
     ? { ...reading, confidence: agreedConfidence(reading.confidence, second.confidence) }
     : reading;
@@ -119,10 +119,19 @@ export function corroborateTable(reading: FieldReading, second: FieldReading | n
 
 /** The reading, its confidence raised by the most confident of `others` that agrees with it. */
 function agreed(reading: FieldReading, others: readonly FieldReading[]): FieldReading {
-  const agreeing = others.filter((other) => isDeepStrictEqual(other.value, reading.value));
+  const agreeing = others.filter((other) => witnesses(other, reading));
   if (agreeing.length === 0) return reading;
   const best = Math.max(...agreeing.map((other) => other.confidence));
   return { ...reading, confidence: agreedConfidence(reading.confidence, best) };
+}
+
+/**
+ * Another reading bears out `reading` when it gives the same value with no doubt of its own: a
+ * value it reached only by a repair (世淀 put back as 世帯, a closing parenthesis supplied) was
+ * not read alike, only made alike.
+ */
+function witnesses(other: FieldReading, reading: FieldReading): boolean {
+  return other.reasons.length === 0 && isDeepStrictEqual(other.value, reading.value);
 }
 
 /** Two independent readings that agree are wrong only when both are. */
