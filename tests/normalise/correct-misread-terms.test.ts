@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { correctMisreadTerms } from "../../workers/extract/normalise/correct-misread-terms.ts";
+import { WELFARE_TERMS } from "../../workers/extract/normalise/welfare-terms.ts";
 
 describe("correctMisreadTerms", () => {
   it.each([
@@ -49,5 +50,10 @@ describe("correctMisreadTerms", () => {
       "児童手当",
       "家賃滞納",
     ]);
+  });
+
+  it("draws on terms of three characters or more, each listed once", () => {
+    expect(WELFARE_TERMS.filter((term) => Array.from(term).length < 3)).toEqual([]);
+    expect(new Set(WELFARE_TERMS).size).toBe(WELFARE_TERMS.length);
   });
 });
