@@ -80,6 +80,11 @@ export interface DocTypeDefinition {
 export interface FormDefinitions {
   docTypes: readonly DocTypeDefinition[];
   fields: readonly FieldDefinition[];
+  /**
+   * A municipality's own words of three characters or more (its agencies, wards, programmes),
+   * put back like the welfare terms when OCR misreads one character of them.
+   */
+  terms?: readonly string[];
 }
 
 /** The fields that may be printed on a form of `docType`: its own and the header fields. */

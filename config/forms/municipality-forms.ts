@@ -1,7 +1,8 @@
 /**
  * Per-municipality additions to the built-in form definitions, from a JSON file: extra title
- * variants, extra label variants of the standard fields, and the municipality's own fields
- * (独自項目, group `custom`). Everything in the file is optional, and so is the file: the
+ * variants, extra label variants of the standard fields, the municipality's own fields
+ * (独自項目, group `custom`), and its own words (agency and place names) for misread characters
+ * to be put back to. Everything in the file is optional, and so is the file: the
  * built-in definitions read any municipality's forms by their labels. See
  * municipalities/example.json for the shape.
  */
@@ -49,6 +50,8 @@ const municipalitySchema = z.strictObject({
   titles: z.partialRecord(z.enum(formDocTypes), z.array(printed)).optional(),
   labels: z.record(z.string(), z.array(printed)).optional(),
   customFields: z.array(customFieldSchema).optional(),
+  // Put back when OCR misreads one of their characters; shorter words are too easily reached.
+  terms: z.array(z.string().trim().min(3, "a term needs three characters or more")).optional(),
 });
 
 export type MunicipalityForms = z.infer<typeof municipalitySchema>;
@@ -101,6 +104,7 @@ export function mergeFormDefinitions(
       })),
       ...custom.map((field): FieldDefinition => ({ ...field, group: "custom" })),
     ],
+    terms: union(base.terms ?? [], additions.terms ?? []),
   };
 }
 

@@ -374,4 +374,31 @@ describe("values beside their labels", () => {
     expect(form?.items.custom.nationality).toMatchObject({ value: "日本", needsReview: false });
     expect(form?.items.custom.employment_status).toMatchObject({ value: null, needsReview: false });
   });
+
+  it("puts back a misread character of a municipality's own words, for review", async () => {
+    const example = path.resolve(
+      import.meta.dirname,
+      "../../config/forms/municipalities/example.json",
+    );
+    const agencyOn = (definitions: FormDefinitions) => {
+      const page = syntheticPage([
+        { y: 100, words: [["相談受付票", 600]], em: 46 },
+        {
+          y: 300,
+          words: [
+            ["相談機関：", 100],
+            ["例云市福祉総合相談センター", 280],
+          ],
+        },
+      ]);
+      return extractForms([page], { definitions, today: "2025-01-01" })[0]?.items.common.agency;
+    };
+    expect(agencyOn(await loadFormDefinitions(example))).toMatchObject({
+      value: "例示市福祉総合相談センター",
+      needsReview: true,
+      reason: expect.stringContaining("と読み替えました"),
+    });
+    // Without the municipality's words it is read as it was written.
+    expect(agencyOn(builtinFormDefinitions)?.value).toBe("例云市福祉総合相談センター");
+  });
 });

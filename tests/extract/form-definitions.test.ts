@@ -80,6 +80,7 @@ describe("municipality form definitions", () => {
     const custom = merged.fields.filter((field) => field.group === "custom");
     expect(custom.map((field) => field.key)).toEqual(["nationality", "employment_status"]);
     expect(fieldsOf(merged, "assessment").map((field) => field.key)).toContain("employment_status");
+    expect(merged.terms).toContain("例示市社会福祉協議会");
   });
 
   it("refuse what would not do what the author meant", () => {
@@ -104,6 +105,7 @@ describe("municipality form definitions", () => {
     expect(() => parseMunicipalityForms({ labels: { client_name: [""] } })).toThrow(
       FormDefinitionsError,
     );
+    expect(() => parseMunicipalityForms({ terms: ["窓口"] })).toThrow(/three characters/);
   });
 
   it("report a file that is not JSON", async () => {

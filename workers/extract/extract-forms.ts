@@ -17,6 +17,8 @@ import {
 import { findLabels } from "./find-labels.ts";
 import { findOptionsRow } from "./find-options-row.ts";
 import { lowConfidenceReason } from "./low-confidence.ts";
+import { TermList, WELFARE_TERM_LIST } from "./normalise/correct-misread-terms.ts";
+import { WELFARE_TERMS } from "./normalise/welfare-terms.ts";
 import type { PageEvidence } from "./page-evidence.ts";
 import { readAtLabel } from "./read-at-label.ts";
 import { type FieldReading, type ReadFieldContext, readField } from "./read-field.ts";
@@ -54,7 +56,10 @@ export function extractForms(
 ): ExtractedForm[] {
   const definitions = options.definitions ?? builtinFormDefinitions;
   const threshold = options.reviewThreshold ?? DEFAULT_REVIEW_THRESHOLD;
-  const context: ReadFieldContext = { today: options.today ?? todayInJapan() };
+  const context: ReadFieldContext = {
+    today: options.today ?? todayInJapan(),
+    terms: termListOf(definitions),
+  };
   const analysed = pages
     .filter((page) => !page.blank)
     .sort((a, b) => a.pageNumber - b.pageNumber)
@@ -223,4 +228,16 @@ function toItem(
     raw: reading.raw,
     ...(reasons.length > 0 ? { reason: reasons.join(" / ") } : {}),
   };
+}
+
+const termLists = new WeakMap<FormDefinitions, TermList>();
+
+/** The welfare terms with the definitions' own, built once per set of definitions. */
+function termListOf(definitions: FormDefinitions): TermList {
+  if (!definitions.terms?.length) return WELFARE_TERM_LIST;
+  const known = termLists.get(definitions);
+  if (known) return known;
+  const list = new TermList([...new Set([...WELFARE_TERMS, ...definitions.terms])]);
+  termLists.set(definitions, list);
+  return list;
 }

@@ -1,4 +1,5 @@
 import type { FieldType, Plausibility } from "../../config/forms/form-definitions.ts";
+import type { TermList } from "./normalise/correct-misread-terms.ts";
 import { datePlausibilityWarnings } from "./normalise/date-plausibility.ts";
 import type { EraName } from "./normalise/japanese-eras.ts";
 import { normaliseDate, normaliseDateInEra } from "./normalise/normalise-date.ts";
@@ -16,6 +17,8 @@ export interface NormaliseContext {
   today: string;
   /** The era circled by hand on a printed 大正・昭和・平成 row, read from the ink. */
   circledEra?: EraName;
+  /** Words a misread character in a text is put back to; the welfare terms by default. */
+  terms?: TermList;
 }
 
 /** A written value of a field type other than the choices → its normalised value (spec). */
@@ -46,7 +49,7 @@ export function normaliseValue(
       return normaliseAddress(raw);
     case "text":
     case "longtext":
-      return normaliseText(raw);
+      return normaliseText(raw, context.terms);
     case "choice":
     case "multichoice":
     case "boolean":

@@ -4,6 +4,7 @@ import type { BBox } from "../ocr/ocr-result.ts";
 import { bracketedWord } from "./bracketed-word.ts";
 import { withEraRepaired } from "./era-misread.ts";
 import { DOUBTFUL_SPACE, spaceName } from "./name-spacing.ts";
+import type { TermList } from "./normalise/correct-misread-terms.ts";
 import { type EraName, eraNames } from "./normalise/japanese-eras.ts";
 import { normaliseValue } from "./normalise-value.ts";
 import type { Glyph, PageText, Token } from "./page-text.ts";
@@ -26,6 +27,8 @@ export interface FieldReading {
 
 export interface ReadFieldContext {
   today: string;
+  /** Words a misread character in a text is put back to; the welfare terms by default. */
+  terms?: TermList;
 }
 
 /**
@@ -130,6 +133,7 @@ function readWritten(
   const normalise = (text: string) =>
     normaliseValue(field.type, text, {
       today: context.today,
+      ...(context.terms ? { terms: context.terms } : {}),
       ...(field.plausibility ? { plausibility: field.plausibility } : {}),
       ...(circledEra ? { circledEra } : {}),
     });

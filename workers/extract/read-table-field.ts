@@ -97,7 +97,10 @@ function readCell(
     const [option] = located;
     return { value: option?.option.code ?? null, raw, confidence, reason: null };
   }
-  const result = normaliseValue(column.type, raw, { today: context.today });
+  const result = normaliseValue(column.type, raw, {
+    today: context.today,
+    ...(context.terms ? { terms: context.terms } : {}),
+  });
   if (!result.ok) return { value: null, raw, confidence: 0, reason: result.reason };
   const doubts = [...written.reasons, ...(result.warnings ?? [])];
   return {

@@ -19,10 +19,12 @@ function sameScript(read: string, meant: string): boolean {
 const WILDCARD = "\u0000";
 
 /**
- * Terms by their spelling with one character left out: a text window that matches a key is at
- * one wrong character from the terms under it.
+ * The words misreadings are put back to, indexed by their spelling with one character left out:
+ * a text window that matches a key is at one wrong character from the terms under it. The
+ * welfare terms, with a municipality's own words (its agencies, its places) where its form
+ * definitions list them.
  */
-class TermIndex {
+export class TermList {
   readonly terms: ReadonlySet<string>;
   readonly lengths: readonly number[];
   private readonly byKey = new Map<string, Set<string>>();
@@ -61,7 +63,7 @@ function withWildcard(chars: readonly string[], index: number): string {
   return chars.map((char, at) => (at === index ? WILDCARD : char)).join("");
 }
 
-const WELFARE_INDEX = new TermIndex(WELFARE_TERMS);
+export const WELFARE_TERM_LIST = new TermList(WELFARE_TERMS);
 
 /**
  * A word of the consultation records read with one wrong character (世帯 as 世淀, 支援員 as
@@ -70,17 +72,20 @@ const WELFARE_INDEX = new TermIndex(WELFARE_TERMS);
  * to a word read right or to one already put back. The caller sends every correction to
  * review: the reviewer sees what was read.
  */
-export function correctMisreadTerms(text: string): {
+export function correctMisreadTerms(
+  text: string,
+  terms: TermList = WELFARE_TERM_LIST,
+): {
   text: string;
   corrections: TermCorrection[];
 } {
   const chars = Array.from(text);
-  const settled = wordsReadRight(chars);
+  const settled = wordsReadRight(chars, terms);
   const corrections: TermCorrection[] = [];
-  for (const length of WELFARE_INDEX.lengths) {
+  for (const length of terms.lengths) {
     for (let start = 0; start + length <= chars.length; start++) {
       const window = chars.slice(start, start + length);
-      const near = WELFARE_INDEX.nearest(window);
+      const near = terms.nearest(window);
       if (near === null || settled[start + near.at]) continue;
       chars.splice(start, length, ...Array.from(near.term));
       settled.fill(true, start, start + length);
@@ -91,11 +96,11 @@ export function correctMisreadTerms(text: string): {
 }
 
 /** Characters inside a word read right: none of them is changed for a longer word. */
-function wordsReadRight(chars: readonly string[]): boolean[] {
+function wordsReadRight(chars: readonly string[], terms: TermList): boolean[] {
   const settled = new Array<boolean>(chars.length).fill(false);
-  for (const length of WELFARE_INDEX.lengths) {
+  for (const length of terms.lengths) {
     for (let start = 0; start + length <= chars.length; start++) {
-      if (WELFARE_INDEX.terms.has(chars.slice(start, start + length).join("")))
+      if (terms.terms.has(chars.slice(start, start + length).join("")))
         settled.fill(true, start, start + length);
     }
   }

@@ -1,5 +1,5 @@
 import { closeAgeParentheses } from "./age-parentheses.ts";
-import { correctMisreadTerms } from "./correct-misread-terms.ts";
+import { correctMisreadTerms, type TermList, WELFARE_TERM_LIST } from "./correct-misread-terms.ts";
 import { replaceDashesBetweenAlphanumerics } from "./dashes.ts";
 import { kanjiForLoneKatakana } from "./kanji-lookalikes.ts";
 import { accept, type Normalised, reject } from "./normalise-result.ts";
@@ -23,7 +23,10 @@ const JAPANESE =
  * collapsed to one, a kanji OCR read as its katakana look-alike put back (ほどー人), and a word of
  * the consultation records read with one wrong character put back, for review (世淀 → 世帯).
  */
-export function normaliseText(raw: string): Normalised<string> {
+export function normaliseText(
+  raw: string,
+  terms: TermList = WELFARE_TERM_LIST,
+): Normalised<string> {
   const lines = textLines(raw).map((line) => line.replace(/\s+/gu, " "));
   const cleaned = stripTrailingSpeck(
     kanjiForLoneKatakana(
@@ -40,7 +43,7 @@ export function normaliseText(raw: string): Normalised<string> {
   );
   if (cleaned === "") return reject("記入がありません");
   const aged = closeAgeParentheses(cleaned);
-  const { text, corrections } = correctMisreadTerms(aged.text);
+  const { text, corrections } = correctMisreadTerms(aged.text, terms);
   return accept(text, [
     ...aged.closed.map((age) => `「${age}」の閉じ括弧を補いました`),
     ...corrections.map(({ read, term }) => `「${read}」を「${term}」と読み替えました`),
