@@ -97,15 +97,13 @@ describe("inspectFile refuses", () => {
     expect(error.message).toContain("ページ");
   });
 
-  it("a 30000×30000 PNG from its header alone, quickly", async () => {
-    const path = await dir.write("huge.png", headerOnlyPng(30_000, 30_000));
-    const started = performance.now();
-    const error = await refusal(path);
-    const elapsed = performance.now() - started;
+  it("a 30000×30000 PNG from its header alone", async () => {
+    // The file holds a header and no pixels: decoding it would fail as damaged, so "too large"
+    // shows the size was judged before any decoding.
+    const error = await refusal(await dir.write("huge.png", headerOnlyPng(30_000, 30_000)));
     expect(error.code).toBe("image_too_large");
     expect(error.message).toContain("30000×30000");
     expect(error.message).toContain("300〜400 dpi");
-    expect(elapsed).toBeLessThan(250);
   });
 
   it("a JPEG cut short", async () => {

@@ -128,22 +128,13 @@ describe("finding a separator sheet on a page", () => {
     }
   });
 
-  it("takes no form page for a sheet, and looks at each quickly", async () => {
+  // The time the look takes is part of the pages per minute `npm run bench` measures, not
+  // asserted here: a timed test fails on a loaded machine for no fault of the code.
+  it("takes no form page for a sheet", async () => {
     const worn = (await generateCorpus({ seed: 62, forms: 3, dpi: 300, scan: "worn" })).pages;
-    const pages = [...forms, ...worn];
-    const times: number[] = [];
-    for (const page of pages) {
-      const started = performance.now();
+    for (const page of [...forms, ...worn]) {
       expect(await findSeparatorSheet(page)).toEqual({ kind: "none" });
-      times.push(performance.now() - started);
     }
-    times.sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)] as number;
-    console.info(
-      `separator sheet look on ${pages.length} form pages: median ${median.toFixed(1)} ms`,
-    );
-    // Generous for a loaded 2-core CI machine; about 15–30 ms on an idle one.
-    expect(median).toBeLessThan(150);
   });
 
   it("ignores the QR codes other systems print on forms, small or large", async () => {
