@@ -11,7 +11,7 @@
  * character cannot reach. A near word that is also a word of the records is listed beside it
  * (保健所 / 保育所, 認知症 / 認知機能), so that neither is read as the other.
  *
- * A municipality's own agency and place names belong in its form definitions, not here.
+ * A municipality's own agency and place names belong in its form definitions (`terms`), not here.
  */
 export const WELFARE_TERMS: readonly string[] = [
   // 世帯 in the compounds it takes. Not 本人 with a particle: 本人の is one character from 知人の.
