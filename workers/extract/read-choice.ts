@@ -7,6 +7,7 @@ import { boxFill, findCheckBoxes } from "./choice-marks.ts";
 import { circledInOrder, circledShares, type TextBand } from "./circled-words.ts";
 import { type LocatedOption, locateOptions } from "./locate-options.ts";
 import type { Token } from "./page-text.ts";
+import { rawText } from "./raw-text.ts";
 import { printedWidth } from "./type-metrics.ts";
 
 export interface ChoiceReading {
@@ -88,7 +89,7 @@ export function readChoice(
   const marked = located.filter((_, index) => decision.marked[index]);
   const bbox = unionBoxes(located.map((option) => option.bbox));
   if (!settings.multiple && marked.length === 0) {
-    const bracketed = inBrackets(lines, located);
+    const bracketed = inBrackets(rawText(lines, "text", settings.em), located);
     if (bracketed) {
       reasons.push(`丸囲みは印から確かめられず、括弧に読めた「${bracketed.word}」を選びました`);
       return { codes: [bracketed.option.code], confidence: 0, reasons, raw: bracketed.word, bbox };
@@ -111,14 +112,7 @@ export function readChoice(
 }
 
 /** The located option OCR read inside brackets, the circle's outline: a suggestion for review. */
-function inBrackets(
-  lines: readonly Token[][],
-  located: readonly LocatedOption[],
-): LocatedOption | null {
-  const text = lines
-    .flat()
-    .flatMap((token) => token.glyphs.map((glyph) => glyph.char))
-    .join("");
+function inBrackets(text: string, located: readonly LocatedOption[]): LocatedOption | null {
   const word = bracketedWord(
     text,
     located.map((option) => option.word),
