@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { builtinFormDefinitions } from "../../config/forms/builtin-form-definitions.ts";
 import { extractForms } from "../../workers/extract/extract-forms.ts";
 import type { FieldItem } from "../../workers/extract/extracted-form.ts";
-import { InkPage, type Mark } from "./synthetic-ink.ts";
+import type { Token } from "../../workers/extract/page-text.ts";
+import { readChoice } from "../../workers/extract/read-choice.ts";
+import type { BBox, OcrWord } from "../../workers/ocr/ocr-result.ts";
+import { FONT_PX, InkPage, type Mark } from "./synthetic-ink.ts";
 
 function read(page: InkPage, withInk = true): Record<string, FieldItem> {
   const [form] = extractForms([page.evidence({ withInk })], { today: "2025-01-01" });
@@ -126,6 +130,32 @@ describe("choice marks read from the ink", () => {
       needsReview: true,
       reason: expect.stringContaining("印刷の順序"),
     });
+  });
+
+  it("reads options OCR could not read in their printed order inside their ruled cell only", () => {
+    // 情報共有の同意 | (有) 無 : OCR read the circled 有 as も) and the 無 not at all; the label
+    // stands in the cell beside, near enough to pass for a third option word.
+    const page = new InkPage();
+    page.text("の同意", 170, 200);
+    const circled = page.text("有", 300, 200, "も)");
+    page.circle(circled);
+    page.text("無", 370, 200);
+    const ink = page.evidence().ink;
+    const token = (word: OcrWord): Token => ({
+      glyphs: [{ id: 1, char: word.text, bbox: word.bbox, confidence: 0.3, wordStart: true }],
+      bbox: word.bbox,
+      colonAfter: false,
+    });
+    const options = builtinFormDefinitions.fields.find(
+      (field) => field.key === "consent_info_sharing",
+    )?.options;
+    const read = (cell: BBox | null) =>
+      readChoice([[token(circled)]], options ?? [], { multiple: false, ink, em: FONT_PX, cell });
+    expect(read([280, 150, 400, 80])).toMatchObject({
+      codes: [true],
+      reasons: [expect.stringContaining("印刷の順序")],
+    });
+    expect(read(null).codes).toEqual([]);
   });
 
   it("without ink, trusts OCR's box characters only for a value sent to review", () => {

@@ -27,6 +27,8 @@ export interface ReadChoiceOptions {
   multiple: boolean;
   ink: GreyImage | null;
   em: number;
+  /** The ruled cell the options are printed in, if any: nothing outside it is one of them. */
+  cell?: BBox | null;
 }
 
 /**
@@ -65,7 +67,9 @@ export function readChoice(
 ): ChoiceReading {
   const located = locateOptions(lines, options);
   if (located.length === 0) {
-    const guess = settings.ink ? inPrintedOrder(lines, options, settings.ink, settings.em) : null;
+    const guess = settings.ink
+      ? inPrintedOrder(lines, options, settings.ink, settings.em, settings.cell ?? null)
+      : null;
     return (
       guess ?? {
         codes: [],
@@ -132,6 +136,7 @@ function inPrintedOrder(
   options: readonly ChoiceOptionDefinition[],
   ink: GreyImage,
   em: number,
+  cell: BBox | null,
 ): ChoiceReading | null {
   const [line] = lines;
   if (!line || lines.length > 1 || options.length < 2) return null;
@@ -150,7 +155,9 @@ function inPrintedOrder(
   const marks =
     boxes.length === options.length
       ? boxes.map((box) => boxFill(ink, box) >= BOX_MARKED)
-      : circledInOrder(ink, lineBand(line, em), options.length)?.map((share) => share >= CIRCLED);
+      : circledInOrder(ink, withinCell(lineBand(line, em), cell), options.length)?.map(
+          (share) => share >= CIRCLED,
+        );
   if (!marks) return null;
   const chosen = options.filter((_, index) => marks[index]);
   if (chosen.length !== 1) return null;
@@ -278,6 +285,22 @@ function lineBand(tokens: readonly Token[], em: number): TextBand {
     em,
   };
 }
+
+/**
+ * The band kept inside the options' ruled cell: reaching past OCR's words for options it did
+ * not read must not take in the label in the cell beside.
+ */
+function withinCell(band: TextBand, cell: BBox | null): TextBand {
+  if (!cell) return band;
+  return {
+    ...band,
+    left: Math.max(band.left, cell[0] + CELL_INSET_PX),
+    right: Math.min(band.right, right(cell) - CELL_INSET_PX),
+  };
+}
+
+/** Cells are found inside their rules; a pixel or two of a rule's edge may remain. */
+const CELL_INSET_PX = 2;
 
 /** The options on each line, left to right. */
 function byLine(located: readonly LocatedOption[]): LocatedOption[][] {

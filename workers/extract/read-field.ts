@@ -1,7 +1,9 @@
 import type { FieldDefinition, FieldType } from "../../config/forms/form-definitions.ts";
 import type { GreyImage } from "../ocr/grey-image.ts";
 import type { BBox } from "../ocr/ocr-result.ts";
+import { centreX, centreY, containsPoint } from "./boxes.ts";
 import { bracketedWord } from "./bracketed-word.ts";
+import { withDroppedMarks } from "./dropped-punctuation.ts";
 import { withEraRepaired } from "./era-misread.ts";
 import { DOUBTFUL_SPACE, spaceName } from "./name-spacing.ts";
 import type { TermList } from "./normalise/correct-misread-terms.ts";
@@ -83,6 +85,7 @@ function readMarked(field: FieldDefinition, value: ValueText, page: PageText): F
     multiple: field.type === "multichoice",
     ink: page.ink,
     em: value.em,
+    cell: cellAround(value.bbox, page),
   });
   return {
     page: page.pageNumber,
@@ -92,6 +95,11 @@ function readMarked(field: FieldDefinition, value: ValueText, page: PageText): F
     confidence: reading.confidence,
     reasons: reading.reasons,
   };
+}
+
+function cellAround(box: BBox | null, page: PageText): BBox | null {
+  if (!box) return null;
+  return page.cells.find((cell) => containsPoint(cell, centreX(box), centreY(box))) ?? null;
 }
 
 function readWritten(
@@ -156,8 +164,9 @@ function readWritten(
 }
 
 /**
- * A value's text for its normaliser; for names the space between 姓 and 名 measured in the
- * ink where there is ink, with a reason for review when the measurement is not conclusive.
+ * A value's text for its normaliser, from the ink where there is ink: for names the space
+ * between 姓 and 名 measured, with a reason for review when the measurement is not conclusive;
+ * for text a 、 or 。 OCR dropped put back, with a reason for review naming it.
  */
 export function writtenText(
   lines: readonly Token[][],
@@ -165,9 +174,12 @@ export function writtenText(
   ink: GreyImage | null,
   em: number,
 ): { text: string; reasons: string[] } {
-  if ((type !== "name" && type !== "kana") || !ink) {
-    return { text: rawText(lines, type, em), reasons: [] };
+  if (!ink) return { text: rawText(lines, type, em), reasons: [] };
+  if (type === "text" || type === "longtext") {
+    const restored = withDroppedMarks(lines, ink, em);
+    return { text: rawText(restored.lines, type, em), reasons: restored.reasons };
   }
+  if (type !== "name" && type !== "kana") return { text: rawText(lines, type, em), reasons: [] };
   const spaced = spaceName(lines, { ink, em, script: type });
   return {
     text: spaced.text,
