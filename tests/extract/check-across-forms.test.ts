@@ -61,17 +61,37 @@ describe("checkAcrossForms", () => {
     expect(checked[2]?.items.common.case_number?.reason).toContain("「R4-6453」と読めました");
   });
 
-  it("flags a name read otherwise by the other forms, without replacing it", () => {
+  it("puts the name most forms read in place of an outvoted one, in its own spacing", () => {
     const [first] = check([
       form(0, { client_name: item("岡本 哲志") }),
       form(1, { client_name: item("岡本 哲也") }),
       form(2, { client_name: item("岡本哲也") }),
     ]);
     expect(first?.items.common.client_name).toMatchObject({
-      value: "岡本 哲志",
+      value: "岡本 哲也",
       needsReview: true,
     });
-    expect(first?.items.common.client_name?.reason).toContain("「岡本 哲也」「岡本哲也」");
+    expect(first?.items.common.client_name?.reason).toContain("「岡本 哲志」と読めましたが");
+  });
+
+  it("puts a name another form read far surer in place of a misreading, for review", () => {
+    const [first, second] = check([
+      form(0, { client_name: item("村上談", "読み取りの確信度が低い（0.26）", 0.26) }),
+      form(1, { client_name: item("村上 誠", undefined, 0.93) }),
+    ]);
+    expect(first?.items.common.client_name).toMatchObject({ value: "村上誠", needsReview: true });
+    expect(first?.items.common.client_name?.reason).toContain("よりはっきり「村上 誠」");
+    // The surer reading is disputed by the other, but stays as read.
+    expect(second?.items.common.client_name).toMatchObject({ value: "村上 誠", needsReview: true });
+  });
+
+  it("leaves a name as read when the rival is not sure enough to prefer", () => {
+    const [first] = check([
+      form(0, { staff_name: item("小野悠斗", "読み取りの確信度が低い（0.10）", 0.1) }),
+      form(1, { staff_name: item("小野 悠半", "読み取りの確信度が低い（0.60）", 0.6) }),
+    ]);
+    expect(first?.items.common.staff_name).toMatchObject({ value: "小野悠斗", needsReview: true });
+    expect(first?.items.common.staff_name?.reason).toContain("他の様式では「小野 悠半」と読めます");
   });
 
   it("takes a name printed with and without the space between 姓 and 名 as the same", () => {

@@ -18,6 +18,8 @@ describe("normalisePostalCode", () => {
     ["〶123-4567", "123-4567"],
     ["郵便番号：〒260-0013", "260-0013"],
     ["：260-0013 |", "260-0013"],
+    ["272-0767.", "272-0767"],
+    ["272-0767 ・", "272-0767"],
   ])("%j → %j", (raw, value) => {
     expect(normalisePostalCode(raw)).toEqual({ ok: true, value });
   });

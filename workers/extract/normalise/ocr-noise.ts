@@ -37,6 +37,12 @@ export function stripTrailingSpeck(text: string): string {
 const LEADING_DOT = /^[.,](?=[\d\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}・])/u;
 
 /**
+ * After the last digit of a postal code or phone number: specks of dirt OCR read as the nearest
+ * small mark. Expects NFKC text.
+ */
+export const TRAILING_SPECK = /(?<=\d)[\s.,、。・*]+$/u;
+
+/**
  * A list number read apart from its full stop (1 .母の介護): Japanese text puts no space there,
  * and the space came from the gap OCR measured before the small dot.
  */
