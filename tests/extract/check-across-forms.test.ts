@@ -161,6 +161,17 @@ describe("checkAcrossForms, the 姓/名 space", () => {
     expect(second?.items.common.client_name_kana?.value).toBe("タナカ サチコ");
   });
 
+  it("moves a kana name's doubtful space to where another form's ink confirmed it", () => {
+    const [first] = check([
+      form(0, { client_name_kana: item("タナカサ チコ", doubtful, 0.9) }),
+      form(1, { client_name_kana: item("タナカ サチコ") }),
+    ]);
+    expect(first?.items.common.client_name_kana).toMatchObject({
+      value: "タナカ サチコ",
+      needsReview: true,
+    });
+  });
+
   it("keeps a kana name as read when no other form confirms a space in the same characters", () => {
     const [first] = check([
       form(0, { client_name_kana: item("ナカガワカズコ", doubtful, 0.9) }),

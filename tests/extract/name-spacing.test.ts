@@ -54,3 +54,22 @@ describe("the space between 姓 and 名 measured in the ink", () => {
     });
   });
 });
+
+describe("the space between 姓 and 名 of a kana name", () => {
+  it("is put at the widest blank when the ink leaves it in doubt, since kana always part them", () => {
+    const { ink, tokens } = line([
+      ["タ", 10, 26, true],
+      ["ナ", 40, 26, false],
+      ["カ", 70, 26, false],
+      ["サ", 110, 26, false],
+      ["チ", 140, 26, false],
+      ["コ", 170, 26, false],
+    ]);
+    expect(spaceName([tokens], { ink, em: EM, script: "kana" })).toEqual({
+      text: "タナカ サチコ",
+      doubtful: true,
+    });
+    // A name in kanji keeps its characters together when in doubt: it may be printed so.
+    expect(spaceName([tokens], { ink, em: EM, script: "name" }).text).not.toContain(" ");
+  });
+});

@@ -89,20 +89,21 @@ export function checkAcrossForms(
 }
 
 /**
- * A kana name whose 姓/名 space its own ink left in doubt, written without one, takes the space
- * of another form that reads the same characters with a space its ink confirmed: the likelier
- * spelling for the reviewer to confirm. It stays in review. Not for names in kanji, which one
- * form prints 田中 幸子 and the next, or the client's own hand, 田中幸子.
+ * A kana name whose 姓/名 space its own ink left in doubt (put at its widest blank, see
+ * name-spacing.ts) takes the space of another form that reads the same characters with a space
+ * its ink confirmed: the likelier spelling for the reviewer to confirm. It stays in review. Not
+ * for names in kanji, which one form prints 田中 幸子 and the next, or the client's own hand,
+ * 田中幸子.
  */
 function takeConfirmedSpacing(own: Found, found: readonly Found[]): void {
-  if (!own.item.reason?.includes(DOUBTFUL_SPACE) || /\s/u.test(own.shown)) return;
+  if (!own.item.reason?.includes(DOUBTFUL_SPACE)) return;
   const confirmed = found.find(
     (other) =>
       other.value === own.value &&
       /\s/u.test(other.shown) &&
       !other.item.reason?.includes(DOUBTFUL_SPACE),
   );
-  if (!confirmed) return;
+  if (!confirmed || confirmed.shown === own.shown) return;
   own.item.value = confirmed.shown;
   own.shown = confirmed.shown;
   own.item.reason = own.item.reason.replace(

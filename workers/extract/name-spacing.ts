@@ -84,11 +84,13 @@ export function spaceName(lines: readonly Token[][], options: NameSpacingOptions
     isSpace = lead >= SPACE_LEAD;
     doubtful = true;
   }
-  if (!isSpace) return { text: chars, doubtful };
+  // A kana name always parts 姓 and 名 (spec): in doubt, the widest blank is the likelier place.
+  const suggested = doubtful && options.script === "kana";
+  if (!isSpace && !suggested) return { text: chars, doubtful };
   const at = boundaryNearest(glyphs, widest.centre);
   // OCR splits words where it sees a space; a gap it read through is a wide character (口, 一
   // leave room beside them), unless it is as wide as a full-width space.
-  if (!(glyphs[at] as Glyph).wordStart && gap < rule.spaceAbove)
+  if (!(glyphs[at] as Glyph).wordStart && gap < rule.spaceAbove && !suggested)
     return { text: chars, doubtful: true };
   return {
     text: `${glyphs

@@ -97,6 +97,7 @@ function readMarked(field: FieldDefinition, value: ValueText, page: PageText): F
   };
 }
 
+/** The ruled cell a value was read in; null on unruled layouts. */
 function cellAround(box: BBox | null, page: PageText): BBox | null {
   if (!box) return null;
   return page.cells.find((cell) => containsPoint(cell, centreX(box), centreY(box))) ?? null;
