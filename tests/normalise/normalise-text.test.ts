@@ -39,6 +39,22 @@ describe("normaliseText", () => {
     });
   });
 
+  it("puts back 目 read as 日 or 自 after a block number of an address, for review", () => {
+    expect(normaliseAddress("千葉県市川市八幡4丁日13番3号")).toEqual({
+      ok: true,
+      value: "千葉県市川市八幡4丁目13番3号",
+      warnings: ["「丁日」を「丁目」と読み替えました"],
+    });
+    expect(normaliseAddress("仙台市青葉区一番町6丁自25番")).toMatchObject({
+      value: "仙台市青葉区一番町6丁目25番",
+    });
+    // 日 stays where it is a word of the address (日吉町).
+    expect(normaliseAddress("横浜市港北区日吉1丁目")).toEqual({
+      ok: true,
+      value: "横浜市港北区日吉1丁目",
+    });
+  });
+
   it("drops a ・ that ends the value (a speck), keeps it between words and before items", () => {
     expect(normaliseText("豊田市くらし相談支援センター・")).toEqual({
       ok: true,

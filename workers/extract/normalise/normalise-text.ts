@@ -52,16 +52,23 @@ export function normaliseText(
 
 /**
  * 住所: as `text`, with digits ASCII, no spaces at all, a dash between numbers a hyphen, and a dot
- * at the end (102号室.) dropped as a speck.
+ * at the end (102号室.) dropped as a speck. 目 after a block number read as 日 or 自 (4丁日) is
+ * put back, for review: no address has a 丁日.
  */
 export function normaliseAddress(raw: string): Normalised<string> {
-  const text = stripTrailingSpeck(
+  const read = stripTrailingSpeck(
     replaceDashesBetweenAlphanumerics(
       kanjiForLoneKatakana(textLines(raw).join("").replace(/\s+/gu, "")),
     ),
   ).replace(/[.,]+$/u, "");
-  return text === "" ? reject("住所が記入されていません") : accept(text);
+  if (read === "") return reject("住所が記入されていません");
+  const misread = read.match(MISREAD_CHOME)?.[0];
+  return misread
+    ? accept(read.replace(MISREAD_CHOME, "丁目"), [`「${misread}」を「丁目」と読み替えました`])
+    : accept(read);
 }
+
+const MISREAD_CHOME = /(?<=\d)丁[日自]/gu;
 
 /**
  * 相談番号 (`id`): as printed, NFKC, no spaces (R5-0123). A number ends in a digit or letter: a
