@@ -66,9 +66,9 @@ interface Found {
  * almost like another form's but not the same goes to review, naming what the others read,
  * unless more forms read it than read any such rival; a value outvoted, or for names and the
  * agency outread (see RivalRule), is replaced by the rival, still for review, so the reviewer
- * confirms rather than retypes. A value in review only for low confidence that another form reads exactly
- * alike is accepted when the two readings together are sure enough. Values far apart (two cases
- * scanned into one file without a separator sheet) are left alone.
+ * confirms rather than retypes. A value in review only for low confidence that another form
+ * reads exactly alike is accepted when the two readings together are sure enough. Values far
+ * apart (two cases scanned into one file without a separator sheet) are left alone.
  */
 export function checkAcrossForms(
   forms: readonly ExtractedForm[],
