@@ -158,6 +158,40 @@ describe("choice marks read from the ink", () => {
     expect(read(null).codes).toEqual([]);
   });
 
+  it("reads a circled option whose OCR box took in the loop, beside a label in the next cell", () => {
+    // 情報共有の同意 | (同意する) 同意しない : OCR's box of the circled word is as tall as the
+    // loop, so the value's em is half again the characters' height; laid out in that em, the
+    // options had seemed to fit the label's ink and the circled word together.
+    const page = new InkPage();
+    page.text("の同意", 60, 200);
+    const circled = page.text("同意する", 190, 200);
+    page.circle(circled);
+    const other = page.text("同意しない", 190 + circled.bbox[2] + FONT_PX * 1.6, 200);
+    const ink = page.evidence().ink;
+    const [x, y, w, h] = circled.bbox;
+    const tall: BBox = [x - 8, y - 12, w + 16, h + 24];
+    const token = (text: string, bbox: BBox, id: number): Token => ({
+      glyphs: Array.from(text, (char, index) => ({
+        id: id + index,
+        char,
+        bbox: [bbox[0] + (index * bbox[2]) / text.length, bbox[1], bbox[2] / text.length, bbox[3]],
+        confidence: 0.9,
+        wordStart: index === 0,
+      })),
+      bbox,
+      colonAfter: false,
+    });
+    const options = builtinFormDefinitions.fields.find(
+      (field) => field.key === "consent_info_sharing",
+    )?.options;
+    const read = readChoice(
+      [[token("同意する", tall, 1), token("同意しない", other.bbox, 10)]],
+      options ?? [],
+      { multiple: false, ink, em: tall[3], cell: [170, 120, 700, 120] },
+    );
+    expect(read).toMatchObject({ codes: [true], reasons: [] });
+  });
+
   it("without ink, trusts OCR's box characters only for a value sent to review", () => {
     const page = new InkPage();
     const word = (text: string, x: number) => ({

@@ -41,4 +41,22 @@ describe("normaliseName", () => {
   ])("rejects %j: %s", (raw, reason) => {
     expect(normaliseName(raw)).toEqual({ ok: false, reason });
   });
+
+  it.each([
+    ["井上上康弘", "「上」が続けて読めました（重なって読んだ可能性）"],
+    ["伊藤 笠チ", "漢字の氏名の中にカタカナ「チ」があります"],
+    ["山口 節チ", "漢字の氏名の中にカタカナ「チ」があります"],
+    ["チ田 花子", "漢字の氏名の中にカタカナ「チ」があります"],
+  ])("keeps %j for review: %s", (raw, warning) => {
+    expect(normaliseName(raw)).toEqual({ ok: true, value: raw, warnings: [warning] });
+  });
+
+  it.each([
+    ["佐々木 健", "佐々木 健"],
+    ["ナナミ ススム", "ナナミ ススム"],
+    ["山田 マリア", "山田 マリア"],
+    ["菊池 ロ子", "菊池 口子"],
+  ])("finds nothing odd in %j", (raw, value) => {
+    expect(normaliseName(raw)).toEqual({ ok: true, value });
+  });
 });

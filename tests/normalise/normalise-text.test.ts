@@ -117,6 +117,31 @@ describe("normaliseText", () => {
   it("rejects an empty value", () => {
     expect(normaliseText(" \n | ")).toEqual({ ok: false, reason: "記入がありません" });
   });
+
+  it.each([
+    ["不安がある。*", "不安がある。"],
+    ["本人、長男(16歳)の2人世帯.", "本人、長男(16歳)の2人世帯"],
+  ])("drops a speck after the last character: %j", (raw, value) => {
+    expect(normaliseText(raw)).toEqual({ ok: true, value });
+  });
+
+  it("drops a full stop between two Japanese characters, for review", () => {
+    expect(normaliseText("必要に応じて.地域包括支援センターにつなぐ。本.人")).toEqual({
+      ok: true,
+      value: "必要に応じて地域包括支援センターにつなぐ。本人",
+      warnings: ["文字の間の「.」「*」を汚れとして除きました"],
+    });
+  });
+
+  it("sends a digit between two hiragana to review, not a counter after a number", () => {
+    expect(normaliseText("分か5ない。")).toEqual({
+      ok: true,
+      value: "分か5ない。",
+      warnings: ["仮名の間に数字「5」があります（読み違いの可能性）"],
+    });
+    for (const value of ["家賃を3か月滞納", "を1つずつ", "月2回行う", "1.母の介護", "No.123です"])
+      expect(normaliseText(value)).toEqual({ ok: true, value });
+  });
 });
 
 describe("normaliseAddress", () => {
@@ -157,4 +182,19 @@ describe("normaliseId", () => {
   it("rejects an empty value", () => {
     expect(normaliseId("")).toEqual({ ok: false, reason: "番号が記入されていません" });
   });
+
+  it.each([
+    ["R6ーの386", "番号の中に仮名「の」があります（数字の読み違いの可能性）"],
+    ["2-02Z9", "番号の数字の間に英字「Z」があります（数字の読み違いの可能性）"],
+    ["呈", "番号に数字がありません"],
+  ])("keeps %j for review: %s", (raw, warning) => {
+    expect(normaliseId(raw)).toEqual({ ok: true, value: raw, warnings: [warning] });
+  });
+
+  it.each(["2024-0380", "第123号", "生活-12", "R5-0123", "2023-A-012"])(
+    "finds nothing odd in %j",
+    (raw) => {
+      expect(normaliseId(raw)).toEqual({ ok: true, value: raw });
+    },
+  );
 });

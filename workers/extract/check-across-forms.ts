@@ -8,6 +8,7 @@ import {
 import { onlyLowConfidence } from "./low-confidence.ts";
 import { DOUBTFUL_SPACE } from "./name-spacing.ts";
 import { editDistance } from "./normalise/edit-distance.ts";
+import { calibrated } from "./value-confidence.ts";
 
 /**
  * Fields that name the case, its client and who handles it: the forms of one case file carry
@@ -19,18 +20,18 @@ import { editDistance } from "./normalise/edit-distance.ts";
  * reason a name replaced by a rival keeps its own spacing.
  */
 const CASE_KEYS = [
-  { key: "case_number", rival: "outvoting", kanaSpacing: false },
-  { key: "birth_date", rival: "outvoting", kanaSpacing: false },
-  { key: "client_name", rival: "better", kanaSpacing: false },
-  { key: "client_name_kana", rival: "outvoting", kanaSpacing: true },
-  { key: "staff_name", rival: "better", kanaSpacing: false },
-  { key: "agency", rival: "better", kanaSpacing: false },
+  { key: "case_number", type: "id", rival: "outvoting", kanaSpacing: false },
+  { key: "birth_date", type: "date", rival: "outvoting", kanaSpacing: false },
+  { key: "client_name", type: "name", rival: "better", kanaSpacing: false },
+  { key: "client_name_kana", type: "kana", rival: "outvoting", kanaSpacing: true },
+  { key: "staff_name", type: "name", rival: "better", kanaSpacing: false },
+  { key: "agency", type: "text", rival: "better", kanaSpacing: false },
 ] as const;
 
 /**
  * When a near rival replaces a value, for review still. "outvoting": only one more forms read
  * than read the value. "better": also one as many forms read when one of them read it surer than
- * any reading of the value and at least RIVAL_FLOOR sure; a name keeps its own form's spacing.
+ * any reading of the value, its least sure character at least RIVAL_FLOOR sure; a name keeps its own form's spacing.
  * Measured on generated case files (seeds 5–7): a name misread on one form (村上談, 小野直甘,
  * 岡田 知子) was read right on another at 85–99 %, while a rival read less than 75 % sure was
  * as often the misreading (小野 悠半 at 60 % against 小野悠斗). Not for kana, which has no
@@ -41,8 +42,8 @@ const RIVAL_FLOOR = 0.75;
 /** Characters that may differ, per character of the value, for two values to be "almost alike". */
 const NEAR_SHARE = 0.25;
 /**
- * Each of two forms that read a value alike must be at least this sure of it for their
- * agreement to pass it. Measured on generated case files (seeds 5–7, 700 such values): the
+ * Each of two forms that read a value alike must be at least this sure of its least sure
+ * character for their agreement to pass it. Measured on generated case files (seeds 5–7, 700 such values): the
  * misreadings two forms shared (岡田 知子 for 智子, 井上上康弘) were read 66–77 % sure.
  */
 const AGREEING_FLOOR = 0.75;
@@ -75,7 +76,11 @@ export function checkAcrossForms(
   options: CheckAcrossFormsOptions,
 ): ExtractedForm[] {
   const checked = forms.map((form) => ({ ...form, items: copyItems(form.items) }));
-  for (const { key, rival, kanaSpacing } of CASE_KEYS) {
+  for (const { key, type, rival, kanaSpacing } of CASE_KEYS) {
+    const floors = {
+      rival: calibrated(type, RIVAL_FLOOR),
+      agreeing: calibrated(type, AGREEING_FLOOR),
+    };
     const found = checked.flatMap((form): Found[] => {
       const item = findItem(form.items, key);
       return item && typeof item.value === "string"
@@ -83,8 +88,9 @@ export function checkAcrossForms(
         : [];
     });
     if (kanaSpacing) for (const own of found) takeConfirmedSpacing(own, found);
-    for (const own of found) disputeNearValues(own, found, rival);
-    for (const own of found) acceptAgreedValue(own, found, options.reviewThreshold);
+    for (const own of found) disputeNearValues(own, found, rival, floors.rival);
+    for (const own of found)
+      acceptAgreedValue(own, found, options.reviewThreshold, floors.agreeing);
   }
   return checked.map((form) => ({ ...form, needsReview: formNeedsReview(form) }));
 }
@@ -113,7 +119,12 @@ function takeConfirmedSpacing(own: Found, found: readonly Found[]): void {
   );
 }
 
-function disputeNearValues(own: Found, found: readonly Found[], rule: RivalRule): void {
+function disputeNearValues(
+  own: Found,
+  found: readonly Found[],
+  rule: RivalRule,
+  rivalFloor: number,
+): void {
   const near = found.filter(
     (other) => other.value !== own.value && almostAlike(own.value, other.value),
   );
@@ -125,7 +136,7 @@ function disputeNearValues(own: Found, found: readonly Found[], rule: RivalRule)
     rule === "better" &&
     strongest.count === agreeing.count &&
     strongest.best > agreeing.best &&
-    strongest.best >= RIVAL_FLOOR;
+    strongest.best >= rivalFloor;
   const reason = outvoted
     ? `「${own.shown}」と読めましたが、同じケースファイルの他の様式（${strongest.count}件）では「${strongest.shown}」です`
     : betterRead
@@ -151,13 +162,18 @@ function inOwnSpacing(shown: string, rival: string): string {
   return [...characters.slice(0, space), " ", ...characters.slice(space)].join("");
 }
 
-function acceptAgreedValue(own: Found, found: readonly Found[], threshold: number): void {
-  if (!onlyLowConfidence(own.item) || own.item.confidence < AGREEING_FLOOR) return;
+function acceptAgreedValue(
+  own: Found,
+  found: readonly Found[],
+  threshold: number,
+  agreeingFloor: number,
+): void {
+  if (!onlyLowConfidence(own.item) || own.item.confidence < agreeingFloor) return;
   const partners = found.filter(
     (other) =>
       other.form !== own.form &&
       other.value === own.value &&
-      other.item.confidence >= AGREEING_FLOOR &&
+      other.item.confidence >= agreeingFloor &&
       (!other.item.needsReview || onlyLowConfidence(other.item)),
   );
   if (partners.length === 0) return;

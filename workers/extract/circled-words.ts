@@ -61,8 +61,11 @@ export function circledShares(
   band: TextBand,
   widths: readonly number[],
 ): (number | null)[] {
-  const { words, loops } = inkPieces(ink, inkBand(ink, band));
-  return align(words, widths, band.em).map((span) => (span ? loopCover(span, loops) : null));
+  // Widths are laid out in the ink's own character height: OCR's box of a circled word takes
+  // in the loop, and an em that tall made 同意する seem too narrow for its own ink.
+  const line = inkBand(ink, band);
+  const { words, loops } = inkPieces(ink, line);
+  return align(words, widths, line.em).map((span) => (span ? loopCover(span, loops) : null));
 }
 
 /**

@@ -24,6 +24,7 @@ import { readAtLabel } from "./read-at-label.ts";
 import { type FieldReading, type ReadFieldContext, readField } from "./read-field.ts";
 import { readTableField } from "./read-table-field.ts";
 import { type FormPages, segmentForms } from "./segment-forms.ts";
+import { withStaffReadAsClientDisputed } from "./staff-read-as-client.ts";
 
 export interface ExtractFormsOptions {
   /** Built-in definitions, or those merged with a municipality's (loadFormDefinitions). */
@@ -65,10 +66,11 @@ export function extractForms(
     .sort((a, b) => a.pageNumber - b.pageNumber)
     .map((page) => analysePage(page, definitions));
   return segmentForms(analysed, definitions).map((form, formIndex) => {
-    const items: RecordItems = { common: {}, optional: {}, custom: {} };
+    const read: RecordItems = { common: {}, optional: {}, custom: {} };
     for (const field of fieldsOf(definitions, form.docType)) {
-      items[field.group][field.key] = toItem(field, readBest(field, form, context), threshold);
+      read[field.group][field.key] = toItem(field, readBest(field, form, context), threshold);
     }
+    const items = withStaffReadAsClientDisputed(read);
     const classification = { by: form.classifiedBy, title: form.title };
     return {
       formIndex,

@@ -80,8 +80,10 @@ export function readChoice(
       }
     );
   }
+  const partial = partlyReadLine(lines, located, options, settings);
+  if (partial) return partial;
   const decision = settings.ink
-    ? fromInk(located, lines, settings.ink, settings.em)
+    ? fromInk(located, lines, settings.ink, settings.em, settings.cell ?? null)
     : fromText(located);
   const reasons = [...decision.reasons];
   let confidence = decision.confidence;
@@ -115,6 +117,34 @@ export function readChoice(
   };
 }
 
+/**
+ * A single choice on one line of which OCR read only some options (a circled 終結 read 衝結, 男性
+ * read <): laying the read ones alone onto the line's ink put 女性 on the circled 男性. When the
+ * ink shows a mark on one of as many words as there are options, the printed order names it,
+ * for review.
+ */
+function partlyReadLine(
+  lines: readonly Token[][],
+  located: readonly LocatedOption[],
+  options: readonly ChoiceOptionDefinition[],
+  settings: ReadChoiceOptions,
+): ChoiceReading | null {
+  if (settings.multiple || !settings.ink || located.length === options.length) return null;
+  const line = new Set(located.map((option) => option.line));
+  if (line.size !== 1) return null;
+  const tokens = lines[[...line][0] as number] ?? [];
+  const ordered = inPrintedOrder(
+    [tokens],
+    options,
+    settings.ink,
+    settings.em,
+    settings.cell ?? null,
+  );
+  return (
+    ordered && { ...ordered, reasons: ["読み取れない選択肢があり、印刷の順序から印を読みました"] }
+  );
+}
+
 /** The located option OCR read inside brackets, the circle's outline: a suggestion for review. */
 function inBrackets(text: string, located: readonly LocatedOption[]): LocatedOption | null {
   const word = bracketedWord(
@@ -142,11 +172,14 @@ function inPrintedOrder(
   if (!line || lines.length > 1 || options.length < 2) return null;
   const bbox = unionBoxes(line.map((token) => token.bbox)) as BBox;
   const edges = toEdges(bbox, ink);
+  // As far past OCR's words as the options themselves may lie: an option OCR did not read
+  // (口継続 read, 口終結 not) keeps its box there.
+  const band = withinCell(lineBand(line, em), cell);
   const boxes = findCheckBoxes(
     ink,
     {
-      ...edges,
-      left: Math.max(0, Math.round(edges.left - em)),
+      left: Math.max(0, Math.round(band.left)),
+      right: Math.min(ink.width, Math.round(band.right)),
       top: Math.max(0, Math.round(edges.top - BAND_MARGIN_EM * em)),
       bottom: Math.min(ink.height, Math.round(edges.bottom + BAND_MARGIN_EM * em)),
     },
@@ -155,9 +188,7 @@ function inPrintedOrder(
   const marks =
     boxes.length === options.length
       ? boxes.map((box) => boxFill(ink, box) >= BOX_MARKED)
-      : circledInOrder(ink, withinCell(lineBand(line, em), cell), options.length)?.map(
-          (share) => share >= CIRCLED,
-        );
+      : circledInOrder(ink, band, options.length)?.map((share) => share >= CIRCLED);
   if (!marks) return null;
   const chosen = options.filter((_, index) => marks[index]);
   if (chosen.length !== 1) return null;
@@ -182,6 +213,7 @@ function fromInk(
   lines: readonly Token[][],
   ink: GreyImage,
   em: number,
+  cell: BBox | null,
 ): MarkDecision {
   const fills = boxFills(located, ink, em);
   const boxes = fills.filter((fill) => fill !== null).length;
@@ -193,7 +225,7 @@ function fromInk(
       reasons: missing ? ["チェック欄が見つからない選択肢があります"] : [],
     };
   }
-  const shares = circles(located, lines, ink, em);
+  const shares = circles(located, lines, ink, em, cell);
   const missing = shares.some((share) => share === null);
   return {
     marked: shares.map((share) => (share ?? 0) >= CIRCLED),
@@ -255,16 +287,17 @@ function boxFills(
   return fills;
 }
 
-/** How much of each option a hand-drawn loop goes round, line by line. */
+/** How much of each option a hand-drawn loop goes round, line by line, within its ruled cell. */
 function circles(
   located: readonly LocatedOption[],
   lines: readonly Token[][],
   ink: GreyImage,
   em: number,
+  cell: BBox | null,
 ): (number | null)[] {
   const shares: (number | null)[] = located.map(() => null);
   for (const line of byLine(located)) {
-    const band = lineBand(lines[line[0]?.line ?? 0] ?? [], em);
+    const band = withinCell(lineBand(lines[line[0]?.line ?? 0] ?? [], em), cell);
     // In the order OCR read them: its positions are what circles throw off, not its order.
     const inOrder = [...line].sort((a, b) => (a.glyphs[0]?.id ?? 0) - (b.glyphs[0]?.id ?? 0));
     const widths = inOrder.map((option) => printedWidth(option.word));

@@ -9,9 +9,10 @@ import { DOUBTFUL_SPACE, spaceName } from "./name-spacing.ts";
 import type { TermList } from "./normalise/correct-misread-terms.ts";
 import { type EraName, eraNames } from "./normalise/japanese-eras.ts";
 import { normaliseValue } from "./normalise-value.ts";
-import type { Glyph, PageText, Token } from "./page-text.ts";
+import type { PageText, Token } from "./page-text.ts";
 import { rawText } from "./raw-text.ts";
 import { readChoice } from "./read-choice.ts";
+import { valueConfidence } from "./value-confidence.ts";
 import type { ValueText } from "./value-region.ts";
 
 /** One field as read from one place on one page, before it becomes a record item. */
@@ -38,18 +39,6 @@ export interface ReadFieldContext {
  * neighbouring column whose label was not recognised.
  */
 const WIDE_GAP_EM = 2.5;
-/**
- * In a paragraph OCR drops a 、 or misreads a kanji while staying 87–91 % sure of every
- * character it kept; measured on generated forms, only paragraphs read with ≥ 92 % throughout
- * were all right. A long text needs that much more to pass the review threshold.
- */
-const LONG_TEXT_FACTOR = 0.92;
-/**
- * Kana has no dictionary to catch a misread: と/て, ソ/ン, シ/ツ differ by a stroke, and a
- * handwritten ふりがな misread so was read 87 % sure. A kana reading needs a little more to pass.
- */
-const KANA_FACTOR = 0.95;
-
 /**
  * A value of punctuation alone (・ or .) is a speck of dirt or a scanning artefact OCR read as
  * the nearest small mark, in both readings alike: nothing was written there.
@@ -110,9 +99,10 @@ function readWritten(
   context: ReadFieldContext,
 ): FieldReading {
   const reasons: string[] = [];
-  let confidence =
-    ocrConfidence(value.lines.flat().flatMap((token) => token.glyphs)) *
-    (field.type === "longtext" ? LONG_TEXT_FACTOR : field.type === "kana" ? KANA_FACTOR : 1);
+  let confidence = valueConfidence(
+    field.type,
+    value.lines.flat().flatMap((token) => token.glyphs),
+  );
   let circledEra: EraName | undefined;
   const printedEras = eraNames.filter((era) =>
     rawText(value.lines, "text", value.em).includes(era),
@@ -186,14 +176,6 @@ export function writtenText(
     text: spaced.text,
     reasons: spaced.doubtful ? [DOUBTFUL_SPACE] : [],
   };
-}
-
-/**
- * The value is as doubtful as its most doubtful character: one misread digit makes a wrong
- * date, and OCR's confidence is lowest exactly where it guessed.
- */
-export function ocrConfidence(glyphs: readonly Glyph[]): number {
-  return glyphs.length === 0 ? 0 : Math.min(...glyphs.map((glyph) => glyph.confidence));
 }
 
 function widestGap(line: readonly Token[]): number {

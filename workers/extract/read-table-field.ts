@@ -9,13 +9,9 @@ import { locateOptions } from "./locate-options.ts";
 import { nearestOptionWord } from "./nearest-option-word.ts";
 import { normaliseValue } from "./normalise-value.ts";
 import type { Token } from "./page-text.ts";
-import {
-  type FieldReading,
-  ocrConfidence,
-  type ReadFieldContext,
-  writtenText,
-} from "./read-field.ts";
+import { type FieldReading, type ReadFieldContext, writtenText } from "./read-field.ts";
 import { readTableRows } from "./read-table.ts";
+import { ocrConfidence } from "./value-confidence.ts";
 
 /**
  * A table field (the 支援経過 entries) over all pages of its form that show its heading row: one

@@ -25,5 +25,21 @@ export function normaliseName(raw: string): Normalised<string> {
   text = kanjiForLoneKatakana(text.replace(/\s+/gu, " "));
   if (text === "") return reject("氏名が記入されていません");
   if (/\p{Nd}/u.test(text)) return reject("氏名に数字が含まれています");
-  return accept(text);
+  return accept(text, nameShapeWarnings(text));
 }
+
+/**
+ * Shapes a name seldom has and OCR often makes, each measured on generated forms in a value read
+ * 41–75 % sure: a kanji doubled (井上上康弘: a name repeats a kanji with 々), and a lone
+ * katakana touching a kanji (伊藤 笠チ for 幸子; a katakana given name stands apart, 山田 マリア).
+ */
+function nameShapeWarnings(text: string): string[] {
+  const doubled = text.match(/(\p{sc=Han})\1/u)?.[1];
+  if (doubled) return [`「${doubled}」が続けて読めました（重なって読んだ可能性）`];
+  const lone = text.match(LONE_KATAKANA_BY_KANJI)?.[0];
+  if (lone) return [`漢字の氏名の中にカタカナ「${lone.replace(/\p{sc=Han}/gu, "")}」があります`];
+  return [];
+}
+
+const LONE_KATAKANA_BY_KANJI =
+  /\p{sc=Han}\p{sc=Katakana}(?!\p{sc=Katakana})|(?<!\p{sc=Katakana})\p{sc=Katakana}\p{sc=Han}/u;

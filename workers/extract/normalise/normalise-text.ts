@@ -4,6 +4,7 @@ import { replaceDashesBetweenAlphanumerics } from "./dashes.ts";
 import { kanjiForLoneKatakana } from "./kanji-lookalikes.ts";
 import { accept, type Normalised, reject } from "./normalise-result.ts";
 import {
+  dropSpecksInsideWords,
   joinListNumbers,
   joinSplitNumbers,
   stripEdgeNoise,
@@ -42,13 +43,26 @@ export function normaliseText(
     ),
   );
   if (cleaned === "") return reject("記入がありません");
-  const aged = closeAgeParentheses(cleaned);
+  const despecked = dropSpecksInsideWords(cleaned);
+  const aged = closeAgeParentheses(despecked.text);
   const { text, corrections } = correctMisreadTerms(aged.text, terms);
+  const digitAmongKana = text.match(DIGIT_AMONG_KANA)?.[0];
   return accept(text, [
+    ...(despecked.dropped > 0 ? ["文字の間の「.」「*」を汚れとして除きました"] : []),
     ...aged.closed.map((age) => `「${age}」の閉じ括弧を補いました`),
     ...corrections.map(({ read, term }) => `「${read}」を「${term}」と読み替えました`),
+    ...(digitAmongKana
+      ? [`仮名の間に数字「${digitAmongKana}」があります（読み違いの可能性）`]
+      : []),
   ]);
 }
+
+/**
+ * A digit between two hiragana (分か5ない for ら): a number is followed by a counter, a kanji or
+ * punctuation, not sandwiched in a word. The counters written in hiragana (3か月, 1つ) are let
+ * be. Seen in handwriting read 47–58 % sure.
+ */
+const DIGIT_AMONG_KANA = /(?<=\p{sc=Hiragana})\d(?![かつ])(?=\p{sc=Hiragana})/u;
 
 /**
  * 住所: as `text`, with digits ASCII, no spaces at all, a dash between numbers a hyphen, and a dot
@@ -72,13 +86,28 @@ const MISREAD_CHOME = /(?<=\d)丁[日自]/gu;
 
 /**
  * 相談番号 (`id`): as printed, NFKC, no spaces (R5-0123). A number ends in a digit or letter: a
- * dot or star after it is a speck (R4-0457*).
+ * dot or star after it is a speck (R4-0457*). A number that does not look like one goes to
+ * review, however sure OCR was: see idShapeWarnings.
  */
 export function normaliseId(raw: string): Normalised<string> {
   const text = replaceDashesBetweenAlphanumerics(
     textLines(raw).join("").replace(/\s+/gu, ""),
   ).replace(/[.,*・。、]+$/u, "");
-  return text === "" ? reject("番号が記入されていません") : accept(text);
+  return text === "" ? reject("番号が記入されていません") : accept(text, idShapeWarnings(text));
+}
+
+/**
+ * Case numbers are digits with a prefix of letters or kanji (R5-0123, 2024-0380, 生活-12). A kana
+ * among them (R6ーの386), a letter between digits (2-02Z9) or no digit at all (呈) is a digit or
+ * a speck OCR misread: seen on handwritten numbers read 53 % sure.
+ */
+function idShapeWarnings(text: string): string[] {
+  const kana = text.match(/[\p{sc=Hiragana}\p{sc=Katakana}]/u)?.[0];
+  if (kana) return [`番号の中に仮名「${kana}」があります（数字の読み違いの可能性）`];
+  const letter = text.match(/(?<=\d)[A-Za-z]+(?=\d)/u)?.[0];
+  if (letter) return [`番号の数字の間に英字「${letter}」があります（数字の読み違いの可能性）`];
+  if (!/\d/u.test(text)) return ["番号に数字がありません"];
+  return [];
 }
 
 /** NFKC lines with the rulings of the box at either end removed; blank lines dropped. */

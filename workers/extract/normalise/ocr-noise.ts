@@ -28,11 +28,33 @@ export function removeRulings(text: string): string {
 /**
  * ・ joins words (家族・知人) and starts list items, so it never ends a value, and nothing follows
  * the 。 that ends the last sentence: there it is a speck of dirt OCR read as the nearest small
- * dot. A full stop before the first character of a paragraph is one too.
+ * dot or star. A Latin full stop or star after the last kana or kanji (2人世帯.) is one too:
+ * Japanese text ends a sentence with 。. So is a full stop before the first character of a
+ * paragraph.
  */
 export function stripTrailingSpeck(text: string): string {
-  return text.replace(/・+$|(?<=。)[.,・]+$/u, "").replace(LEADING_DOT, "");
+  return text
+    .replace(/・+$|(?<=。)[.,・*]+$/u, "")
+    .replace(/(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[.*]+$/u, "")
+    .replace(LEADING_DOT, "");
 }
+
+/**
+ * A Latin full stop or star between two kana or kanji (必要に応じて.地域, 本.人): Japanese text
+ * never writes one there, so it is a speck of dirt OCR read as the nearest small mark. Dropped,
+ * and counted so the value goes to review: it might have been a ・ read small.
+ */
+export function dropSpecksInsideWords(text: string): { text: string; dropped: number } {
+  let dropped = 0;
+  const cleaned = text.replace(SPECK_INSIDE_WORDS, () => {
+    dropped++;
+    return "";
+  });
+  return { text: cleaned, dropped };
+}
+
+const SPECK_INSIDE_WORDS =
+  /(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[.*](?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/gu;
 
 const LEADING_DOT = /^[.,](?=[\d\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}・])/u;
 

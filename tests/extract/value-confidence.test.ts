@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_REVIEW_THRESHOLD } from "../../workers/extract/extract-forms.ts";
+import type { Glyph } from "../../workers/extract/page-text.ts";
+import { calibrated, valueConfidence } from "../../workers/extract/value-confidence.ts";
+
+const glyphs = (...confidences: number[]): Glyph[] =>
+  confidences.map((confidence, index) => ({
+    id: index,
+    char: "字",
+    confidence,
+    bbox: [index * 10, 0, 10, 10],
+    wordStart: index === 0,
+  }));
+
+const passes = (type: Parameters<typeof calibrated>[0], weakest: number) =>
+  calibrated(type, weakest) >= DEFAULT_REVIEW_THRESHOLD;
+
+describe("valueConfidence", () => {
+  it("is as sure as the least sure character for a type with nothing to check it by", () => {
+    expect(valueConfidence("text", glyphs(0.99, 0.62, 0.9))).toBe(0.62);
+    expect(valueConfidence("address", [])).toBe(0);
+  });
+
+  it("passes a date or number whose weakest character was read 40 % sure", () => {
+    for (const type of ["date", "integer", "postal", "phone"] as const) {
+      expect(passes(type, 0.4), type).toBe(true);
+      expect(passes(type, 0.35), type).toBe(false);
+    }
+  });
+
+  it("passes a name from 60 %, and a text only at the threshold itself", () => {
+    expect(passes("name", 0.6)).toBe(true);
+    expect(passes("name", 0.55)).toBe(false);
+    expect(passes("text", 0.85)).toBe(true);
+    expect(passes("id", 0.84)).toBe(false);
+    expect(passes("text", 0.84)).toBe(false);
+  });
+
+  it("asks more of paragraphs and kana than OCR's own confidence", () => {
+    expect(passes("longtext", 0.9)).toBe(false);
+    expect(passes("longtext", 0.93)).toBe(true);
+    expect(passes("kana", 0.88)).toBe(false);
+    expect(passes("kana", 0.9)).toBe(true);
+  });
+
+  it("keeps the order of readings of one type", () => {
+    for (const type of ["name", "date", "longtext", "text"] as const) {
+      expect(calibrated(type, 0.5)).toBeLessThan(calibrated(type, 0.6));
+      expect(calibrated(type, 1)).toBeLessThanOrEqual(1);
+    }
+  });
+});
