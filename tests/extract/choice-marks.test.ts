@@ -52,6 +52,26 @@ describe("choice marks read from the ink", () => {
     });
   });
 
+  it("reads a line of which OCR missed the circled option in printed order, for review", () => {
+    // The circled 男性 read as <: laying 女性 and その他 alone onto the line's ink had put 女性
+    // on the circled word.
+    const page = new InkPage();
+    page.options(
+      "性別",
+      [
+        ["男性", "circle", "<"],
+        ["女性", "none"],
+        ["その他", "none"],
+      ],
+      200,
+    );
+    expect(read(page).sex).toMatchObject({
+      value: "male",
+      needsReview: true,
+      reason: "読み取れない選択肢があり、印刷の順序から印を読みました",
+    });
+  });
+
   it("suggests the option OCR read in brackets when the ink shows no circle, for review", () => {
     const page = new InkPage();
     page.options(
