@@ -140,6 +140,21 @@ describe("checkAcrossForms", () => {
     expect(third?.items.common.agency?.needsReview).toBe(true);
   });
 
+  it("accepts a case number another form read alike from 40 % sure", () => {
+    const doubted = (confidence: number) =>
+      item("R4-0453", `読み取りの確信度が低い（${confidence.toFixed(2)}）`, confidence);
+    const [sure] = check([
+      form(0, { case_number: doubted(0.45) }),
+      form(1, { case_number: item("R4-0453") }),
+    ]);
+    expect(sure?.items.common.case_number).toMatchObject({ needsReview: false, confidence: 0.945 });
+    const [unsure] = check([
+      form(0, { case_number: doubted(0.35) }),
+      form(1, { case_number: item("R4-0453") }),
+    ]);
+    expect(unsure?.items.common.case_number?.needsReview).toBe(true);
+  });
+
   it("holds a name to the floor its calibrated confidence gives", () => {
     // A name's confidence keeps only part of OCR's doubt (value-confidence.ts): 0.9 is a
     // weakest character read 73 % sure, under the 75 % each of two agreeing forms needs; 0.92

@@ -127,21 +127,55 @@ describe("a paragraph the three readings of a ruled page give alike", () => {
     expect(item).toMatchObject({ value: COMPLAINT, needsReview: false });
   });
 
-  it("stays for review when one reading is unsure of a character, though all three agree", () => {
-    const item = complaint([
-      [COMPLAINT, 0.55],
-      [COMPLAINT, 0.9],
-      [COMPLAINT, 0.9],
-    ]);
-    expect(item).toMatchObject({ value: COMPLAINT, needsReview: true });
+  it("is accepted from 40 % when all three agree, and not below", () => {
+    expect(
+      complaint([
+        [COMPLAINT, 0.55],
+        [COMPLAINT, 0.9],
+        [COMPLAINT, 0.9],
+      ]),
+    ).toMatchObject({ value: COMPLAINT, needsReview: false });
+    expect(
+      complaint([
+        [COMPLAINT, 0.4],
+        [COMPLAINT, 0.9],
+        [COMPLAINT, 0.9],
+      ]),
+    ).toMatchObject({ value: COMPLAINT, needsReview: true });
   });
 
-  it("stays for review when the whole-page reading reads a character otherwise", () => {
-    const item = complaint([
-      [COMPLAINT, 0.9],
-      [COMPLAINT, 0.9],
-      [COMPLAINT.replace("辞", "群"), 0.9],
-    ]);
-    expect(item).toMatchObject({ value: COMPLAINT, needsReview: true });
+  it("asks more of the first two readings when the whole-page reading reads a character otherwise", () => {
+    const otherwise = COMPLAINT.replace("辞", "群");
+    expect(
+      complaint([
+        [COMPLAINT, 0.9],
+        [COMPLAINT, 0.9],
+        [otherwise, 0.9],
+      ]),
+    ).toMatchObject({ value: COMPLAINT, needsReview: false });
+    expect(
+      complaint([
+        [COMPLAINT, 0.6],
+        [COMPLAINT, 0.9],
+        [otherwise, 0.9],
+      ]),
+    ).toMatchObject({ value: COMPLAINT, needsReview: true });
+    expect(
+      complaint([
+        [COMPLAINT, 0.6],
+        [COMPLAINT, 0.9],
+        [COMPLAINT, 0.9],
+      ]),
+    ).toMatchObject({ value: COMPLAINT, needsReview: false });
+  });
+
+  it("stays for review when the enlarged reading reads a character otherwise", () => {
+    expect(
+      complaint([
+        [COMPLAINT, 0.9],
+        [COMPLAINT.replace("辞", "群"), 0.9],
+        [COMPLAINT, 0.9],
+      ]),
+    ).toMatchObject({ needsReview: true });
   });
 });

@@ -125,13 +125,25 @@ describe("normaliseText", () => {
     expect(normaliseText(raw)).toEqual({ ok: true, value });
   });
 
-  it("drops a full stop between two Japanese characters, for review", () => {
-    expect(normaliseText("必要に応じて.地域包括支援センターにつなぐ。本.人")).toEqual({
-      ok: true,
-      value: "必要に応じて地域包括支援センターにつなぐ。本人",
-      warnings: ["文字の間の「.」「*」を汚れとして除きました"],
-    });
-  });
+  it.each([
+    [
+      "必要に応じて.地域包括支援センターにつなぐ。本.人",
+      "必要に応じて地域包括支援センターにつなぐ。本人",
+    ],
+    [
+      "主治医と相談する。. 2就労移行支援事業所を見学する。",
+      "主治医と相談する。2就労移行支援事業所を見学する。",
+    ],
+  ])(
+    "drops a full stop between two Japanese characters or after a 。, for review: %j",
+    (raw, value) => {
+      expect(normaliseText(raw)).toEqual({
+        ok: true,
+        value,
+        warnings: ["文字の間の「.」「*」を汚れとして除きました"],
+      });
+    },
+  );
 
   it("sends a digit between two hiragana to review, not a counter after a number", () => {
     expect(normaliseText("分か5ない。")).toEqual({
