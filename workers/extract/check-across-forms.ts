@@ -11,6 +11,20 @@ import { editDistance } from "./normalise/edit-distance.ts";
 import { calibrated } from "./value-confidence.ts";
 
 /**
+ * `agreeing`: each of two forms that read a value alike must be at least this sure of its least
+ * sure character for their agreement to pass it. Measured on generated case files (seeds 5–7,
+ * 700 such values): the misreadings two forms shared (岡田 知子 for 智子, 井上上康弘) were read
+ * 66–77 % sure.
+ */
+const AGREEING_FLOOR = 0.75;
+/**
+ * Case numbers were never seen misread alike on two forms, and their own reading has no check
+ * behind it (a letter OCR added, RS5-0457, passes any): a second form's is what passes one read
+ * 40–75 % sure. The two together must still reach the review threshold.
+ */
+const CASE_NUMBER_AGREEING_FLOOR = 0.4;
+
+/**
  * Fields that name the case, its client and who handles it: the forms of one case file carry
  * the same ones, each read from its own page. Two forms that read one almost alike (R4-0453 /
  * R4-6453, 岡本 哲也 / 岡本 哲志) hold a misreading between them, however sure OCR was of each:
@@ -20,35 +34,27 @@ import { calibrated } from "./value-confidence.ts";
  * reason a name replaced by a rival keeps its own spacing.
  */
 const CASE_KEYS = [
-  { key: "case_number", type: "id", rival: "outvoting", agreeing: 0.4, kanaSpacing: false },
-  { key: "birth_date", type: "date", rival: "outvoting", agreeing: 0.75, kanaSpacing: false },
-  { key: "client_name", type: "name", rival: "better", agreeing: 0.75, kanaSpacing: false },
-  { key: "client_name_kana", type: "kana", rival: "outvoting", agreeing: 0.75, kanaSpacing: true },
-  { key: "staff_name", type: "name", rival: "better", agreeing: 0.75, kanaSpacing: false },
-  { key: "agency", type: "text", rival: "better", agreeing: 0.75, kanaSpacing: false },
+  { key: "case_number", type: "id", rival: "outvoting", agreeing: CASE_NUMBER_AGREEING_FLOOR },
+  { key: "birth_date", type: "date", rival: "outvoting", agreeing: AGREEING_FLOOR },
+  { key: "client_name", type: "name", rival: "better", agreeing: AGREEING_FLOOR },
+  { key: "client_name_kana", type: "kana", rival: "outvoting", agreeing: AGREEING_FLOOR },
+  { key: "staff_name", type: "name", rival: "better", agreeing: AGREEING_FLOOR },
+  { key: "agency", type: "text", rival: "better", agreeing: AGREEING_FLOOR },
 ] as const;
 
 /**
  * When a near rival replaces a value, for review still. "outvoting": only one more forms read
  * than read the value. "better": also one as many forms read when one of them read it surer than
  * any reading of the value, its least sure character at least RIVAL_FLOOR sure; a name keeps its
- * own form's spacing. Measured on generated case files (seeds 5–7): a name misread on one form (村上談, 小野直甘,
- * 岡田 知子) was read right on another at 85–99 %, while a rival read less than 75 % sure was
- * as often the misreading (小野 悠半 at 60 % against 小野悠斗). Not for kana, which has no
- * dictionary behind it: on held-out seed 9 a sure アノ アイ outread the right オノ アイ.
+ * own form's spacing. Measured on generated case files (seeds 5–7): a name misread on one form
+ * (村上談, 小野直甘, 岡田 知子) was read right on another at 85–99 %, while a rival read less than
+ * 75 % sure was as often the misreading (小野 悠半 at 60 % against 小野悠斗). Not for kana, which
+ * has no dictionary behind it: on held-out seed 9 a sure アノ アイ outread the right オノ アイ.
  */
 type RivalRule = (typeof CASE_KEYS)[number]["rival"];
 const RIVAL_FLOOR = 0.75;
 /** Characters that may differ, per character of the value, for two values to be "almost alike". */
 const NEAR_SHARE = 0.25;
-/**
- * `agreeing`: each of two forms that read a value alike must be at least this sure of its least
- * sure character for their agreement to pass it. Measured on generated case files (seeds 5–7,
- * 700 such values): the misreadings two forms shared (岡田 知子 for 智子, 井上上康弘) were read
- * 66–77 % sure. Case numbers were never seen misread alike on two forms, and their own reading
- * has no check behind it (a letter OCR added, RS5-0457, passes any), so a second form's is what
- * passes one read 40–75 % sure; the two together must still reach the review threshold.
- */
 
 export interface CheckAcrossFormsOptions {
   /** As extractForms': a value at least this sure is accepted. */
@@ -78,7 +84,7 @@ export function checkAcrossForms(
   options: CheckAcrossFormsOptions,
 ): ExtractedForm[] {
   const checked = forms.map((form) => ({ ...form, items: copyItems(form.items) }));
-  for (const { key, type, rival, agreeing, kanaSpacing } of CASE_KEYS) {
+  for (const { key, type, rival, agreeing } of CASE_KEYS) {
     const floors = {
       rival: calibrated(type, RIVAL_FLOOR),
       agreeing: calibrated(type, agreeing),
@@ -89,7 +95,7 @@ export function checkAcrossForms(
         ? [{ form, item, shown: item.value, value: item.value.replace(/\s/gu, "") }]
         : [];
     });
-    if (kanaSpacing) for (const own of found) takeConfirmedSpacing(own, found);
+    if (type === "kana") for (const own of found) takeConfirmedSpacing(own, found);
     for (const own of found) disputeNearValues(own, found, rival, floors.rival);
     for (const own of found)
       acceptAgreedValue(own, found, options.reviewThreshold, floors.agreeing);

@@ -118,8 +118,8 @@ export function readChoice(
 }
 
 /**
- * A single choice on one line of which OCR read only some options (a circled 終結 read 衝結, 男性
- * read <): laying the read ones alone onto the line's ink put 女性 on the circled 男性. When the
+ * A single choice on one line of which OCR read only some options (the circled 男性 read <):
+ * laying the read ones alone onto the line's ink put 女性 on the circled 男性. When the
  * ink shows a mark on one of as many words as there are options, the printed order names it,
  * for review.
  */
@@ -172,14 +172,11 @@ function inPrintedOrder(
   if (!line || lines.length > 1 || options.length < 2) return null;
   const bbox = unionBoxes(line.map((token) => token.bbox)) as BBox;
   const edges = toEdges(bbox, ink);
-  // As far past OCR's words as the options themselves may lie: an option OCR did not read
-  // (口継続 read, 口終結 not) keeps its box there.
-  const band = withinCell(lineBand(line, em), cell);
   const boxes = findCheckBoxes(
     ink,
     {
-      left: Math.max(0, Math.round(band.left)),
-      right: Math.min(ink.width, Math.round(band.right)),
+      ...edges,
+      left: Math.max(0, Math.round(edges.left - em)),
       top: Math.max(0, Math.round(edges.top - BAND_MARGIN_EM * em)),
       bottom: Math.min(ink.height, Math.round(edges.bottom + BAND_MARGIN_EM * em)),
     },
@@ -188,7 +185,9 @@ function inPrintedOrder(
   const marks =
     boxes.length === options.length
       ? boxes.map((box) => boxFill(ink, box) >= BOX_MARKED)
-      : circledInOrder(ink, band, options.length)?.map((share) => share >= CIRCLED);
+      : circledInOrder(ink, withinCell(lineBand(line, em), cell), options.length)?.map(
+          (share) => share >= CIRCLED,
+        );
   if (!marks) return null;
   const chosen = options.filter((_, index) => marks[index]);
   if (chosen.length !== 1) return null;
