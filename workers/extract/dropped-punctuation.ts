@@ -1,7 +1,7 @@
 import { type Edges, type GreyImage, isInk, toEdges } from "../ocr/grey-image.ts";
 import type { BBox } from "../ocr/ocr-result.ts";
-import { findRuns, labelComponents } from "../prepare/ink-runs.ts";
 import { bottom, median, right, unionBoxes } from "./boxes.ts";
+import { inkComponents } from "./ink-components.ts";
 import type { Glyph, Token } from "./page-text.ts";
 import { advances } from "./type-metrics.ts";
 
@@ -104,33 +104,15 @@ interface Blot {
 }
 
 function smallBlots(ink: GreyImage, region: Edges, em: number): Blot[] {
-  const width = region.right - region.left;
-  const height = region.bottom - region.top;
-  if (width <= 0 || height <= 0) return [];
-  const binary = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (isInk(ink, region.left + x, region.top + y)) binary[y * width + x] = 1;
-    }
-  }
-  const components = labelComponents(findRuns({ ink: binary, width, height }));
-  const blots: Blot[] = [];
-  for (let c = 0; c < components.count; c++) {
-    const left = components.left[c] as number;
-    const top = components.top[c] as number;
-    const w = (components.right[c] as number) - left;
-    const h = (components.bottom[c] as number) - top;
-    const area = components.area[c] as number;
-    if (Math.max(w, h) < MARK_MIN_EM * em || w > MARK_MAX_EM * em || h > MARK_MAX_EM * em) continue;
-    if (area < MARK_MIN_AREA_EM2 * em * em || components.touchesBorder[c]) continue;
+  return inkComponents(ink, region).flatMap((part) => {
+    const [, , w, h] = part.bbox;
+    if (Math.max(w, h) < MARK_MIN_EM * em || w > MARK_MAX_EM * em || h > MARK_MAX_EM * em)
+      return [];
+    if (part.area < MARK_MIN_AREA_EM2 * em * em || part.touchesBorder) return [];
     // A ring is hollow at its centre, or filled when blur closed it; a stroke is neither.
-    const hollow = !binary[Math.floor(top + h / 2) * width + Math.floor(left + w / 2)];
-    blots.push({
-      bbox: [region.left + left, region.top + top, w, h],
-      mark: hollow || area / (w * h) >= FILLED_RING ? "。" : "、",
-    });
-  }
-  return blots;
+    const ring = !part.filledAtCentre || part.area / (w * h) >= FILLED_RING;
+    return [{ bbox: part.bbox, mark: ring ? "。" : "、" }];
+  });
 }
 
 /** No other ink above or below the blot in its line, and blank paper after it. */

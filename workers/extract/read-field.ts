@@ -5,6 +5,7 @@ import { centreX, centreY, containsPoint } from "./boxes.ts";
 import { bracketedWord } from "./bracketed-word.ts";
 import { withDroppedMarks } from "./dropped-punctuation.ts";
 import { withEraRepaired } from "./era-misread.ts";
+import { digitSpread, digitsLookHandwritten } from "./handwritten-digits.ts";
 import { DOUBTFUL_SPACE, spaceName } from "./name-spacing.ts";
 import type { TermList } from "./normalise/correct-misread-terms.ts";
 import { type EraName, eraNames } from "./normalise/japanese-eras.ts";
@@ -44,6 +45,10 @@ const WIDE_GAP_EM = 2.5;
  * the nearest small mark, in both readings alike: nothing was written there.
  */
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** The types written in digits, whose handwriting the digits' ink shows. */
+const DIGIT_TYPES: ReadonlySet<FieldType> = new Set(["date", "integer", "postal", "phone", "id"]);
+const HANDWRITTEN_DIGITS =
+  "手書きの数字に見えます（手書きは読み違えても確信度が高く出ることがあります）";
 
 /** Reads a field's value: its marks for the choice types, its text for the others. */
 export function readField(
@@ -99,10 +104,8 @@ function readWritten(
   context: ReadFieldContext,
 ): FieldReading {
   const reasons: string[] = [];
-  let confidence = valueConfidence(
-    field.type,
-    value.lines.flat().flatMap((token) => token.glyphs),
-  );
+  const glyphs = value.lines.flat().flatMap((token) => token.glyphs);
+  let confidence = valueConfidence(field.type, glyphs);
   let circledEra: EraName | undefined;
   const printedEras = eraNames.filter((era) =>
     rawText(value.lines, "text", value.em).includes(era),
@@ -126,6 +129,13 @@ function readWritten(
     value.lines.some((line) => widestGap(line) > WIDE_GAP_EM * value.em)
   ) {
     reasons.push("値の途中に広い空白があります（隣の欄の文字が混じっている可能性）");
+  }
+  if (
+    page.ink &&
+    DIGIT_TYPES.has(field.type) &&
+    digitsLookHandwritten(digitSpread(glyphs, page.ink, value.em))
+  ) {
+    reasons.push(HANDWRITTEN_DIGITS);
   }
   const written = writtenText(value.lines, field.type, page.ink, value.em);
   reasons.push(...written.reasons);
