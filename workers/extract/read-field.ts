@@ -13,6 +13,7 @@ import { normaliseValue } from "./normalise-value.ts";
 import type { PageText, Token } from "./page-text.ts";
 import { rawText } from "./raw-text.ts";
 import { readChoice } from "./read-choice.ts";
+import { withoutCharacterReadTwice } from "./read-twice.ts";
 import { valueConfidence } from "./value-confidence.ts";
 import type { ValueText } from "./value-region.ts";
 
@@ -166,8 +167,9 @@ function readWritten(
 
 /**
  * A value's text for its normaliser, from the ink where there is ink: for names the space
- * between 姓 and 名 measured, with a reason for review when the measurement is not conclusive;
- * for text a 、 or 。 OCR dropped put back, with a reason for review naming it.
+ * between 姓 and 名 measured, with a reason for review when the measurement is not conclusive,
+ * and a character OCR read twice read once, for review; for text a 、 or 。 OCR dropped put
+ * back, with a reason for review naming it.
  */
 export function writtenText(
   lines: readonly Token[][],
@@ -181,10 +183,14 @@ export function writtenText(
     return { text: rawText(restored.lines, type, em), reasons: restored.reasons };
   }
   if (type !== "name" && type !== "kana") return { text: rawText(lines, type, em), reasons: [] };
-  const spaced = spaceName(lines, { ink, em, script: type });
+  const readTwice = withoutCharacterReadTwice(lines, em);
+  const spaced = spaceName(readTwice?.lines ?? lines, { ink, em, script: type });
   return {
     text: spaced.text,
-    reasons: spaced.doubtful ? [DOUBTFUL_SPACE] : [],
+    reasons: [
+      ...(readTwice ? [`「${readTwice.char}」が二度読まれていたのを一字にしました`] : []),
+      ...(spaced.doubtful ? [DOUBTFUL_SPACE] : []),
+    ],
   };
 }
 

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import type { Token } from "../../workers/extract/page-text.ts";
+import { withoutCharacterReadTwice } from "../../workers/extract/read-twice.ts";
+
+/** OCR words as [text, left, width]: each character boxed in an even share of its word. */
+function words(...list: [string, number, number][]): Token[][] {
+  let id = 0;
+  return [
+    list.map(([text, left, width]) => {
+      const chars = Array.from(text);
+      return {
+        bbox: [left, 100, width, 41],
+        colonAfter: false,
+        glyphs: chars.map((char, index) => ({
+          id: id++,
+          char,
+          bbox: [left + (index * width) / chars.length, 100, width / chars.length, 41],
+          confidence: 0.9,
+          wordStart: index === 0,
+        })),
+      };
+    }),
+  ];
+}
+
+const text = (lines: Token[][] | undefined) =>
+  lines
+    ?.flat()
+    .map((token) => token.glyphs.map((glyph) => glyph.char).join(""))
+    .join(" ");
+
+describe("a character OCR read twice over one character's ink", () => {
+  it("reads 井上上康弘 boxed over four characters' ink as 井上康弘", () => {
+    // As read on a generated page: the last word boxed one character short.
+    const twice = withoutCharacterReadTwice(
+      words(["井上", 1606, 86], ["上", 1696, 42], ["康弘", 1744, 40]),
+      41,
+    );
+    expect(twice?.char).toBe("上");
+    expect(text(twice?.lines)).toBe("井上 康弘");
+  });
+
+  it("takes a kana read once in each script (ナベべ) for one read twice", () => {
+    const twice = withoutCharacterReadTwice(
+      words(
+        ["ワタ", 382, 50],
+        ["ナベ", 440, 25],
+        ["べ", 471, 25],
+        ["ダイ", 512, 49],
+        ["スケ", 572, 54],
+      ),
+      24,
+    );
+    expect(text(twice?.lines)).toBe("ワタ ナベ ダイ スケ");
+  });
+
+  it("leaves a name that repeats a character where the ink holds both (ススム)", () => {
+    expect(withoutCharacterReadTwice(words(["ススム", 100, 123]), 41)).toBeUndefined();
+  });
+
+  it("leaves 々 and ー, which stand for a repeat themselves", () => {
+    expect(withoutCharacterReadTwice(words(["佐々々木", 100, 123]), 41)).toBeUndefined();
+  });
+
+  it("leaves a reading with two repeats: which one is too many is not known", () => {
+    expect(
+      withoutCharacterReadTwice(words(["井井上上", 100, 82], ["康", 190, 41]), 41),
+    ).toBeUndefined();
+  });
+});

@@ -1,0 +1,54 @@
+import type { Token } from "./page-text.ts";
+
+/** A character OCR read twice over one character's ink. */
+export interface ReadTwice {
+  lines: Token[][];
+  /** The character read twice. */
+  char: string;
+}
+
+/** Kanji and kana: full-width, one em to a character. Not 々 or ー, which stand for a repeat. */
+const FULL_WIDTH_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const REPEAT_MARKS = /[々ヽヾゝゞー]/u;
+
+/**
+ * OCR now and then reads a character of a name twice (井上上康弘 for 井上康弘), then shifts the
+ * boxes of the characters after it, so that its last word is boxed one character short. The
+ * words' boxes still cover the name's ink, and printed kanji and kana stand one em apiece: when
+ * they hold one character fewer than OCR read, and OCR read exactly one character twice in a
+ * row, the second reading of it is the one too many. Names that do repeat a character (ススム)
+ * have the ink for both. Kana read twice may be read once in each script (ナベべ).
+ */
+export function withoutCharacterReadTwice(
+  lines: readonly Token[][],
+  em: number,
+): ReadTwice | undefined {
+  const glyphs = lines.flat().flatMap((token) => token.glyphs);
+  const repeats = glyphs.flatMap((glyph, index) => {
+    const next = glyphs[index + 1];
+    return next &&
+      asKatakana(next.char) === asKatakana(glyph.char) &&
+      FULL_WIDTH_LETTER.test(glyph.char) &&
+      !REPEAT_MARKS.test(glyph.char)
+      ? [next]
+      : [];
+  });
+  const [extra] = repeats;
+  if (!extra || repeats.length > 1 || em <= 0) return undefined;
+  const inkCells = Math.round(lines.flat().reduce((sum, token) => sum + token.bbox[2], 0) / em);
+  if (inkCells !== glyphs.length - 1) return undefined;
+  return {
+    lines: lines.map((line) =>
+      line
+        .map((token) => ({ ...token, glyphs: token.glyphs.filter((glyph) => glyph !== extra) }))
+        .filter((token) => token.glyphs.length > 0),
+    ),
+    char: extra.char,
+  };
+}
+
+/** Hiragana as the katakana of the same sound; any other character as it is. */
+function asKatakana(char: string): string {
+  const code = char.codePointAt(0) ?? 0;
+  return code >= 0x3041 && code <= 0x3096 ? String.fromCodePoint(code + 0x60) : char;
+}
