@@ -17,8 +17,6 @@ const MARKS = /[、。]/u;
  * so that those beside a dropped character are stretched over its cell. `readAs` has OCR read
  * the mark at an index as another character, boxed on the mark's ink; `guessedAfter` drops it
  * and has OCR guess a lone character, barely sure, boxed over the next character's cell.
- * `shrunkOnMark` boxes the character at an index, read surely, on the ink of the mark after it,
- * which OCR drops.
  */
 function printedLine(
   text: string,
@@ -29,7 +27,6 @@ function printedLine(
     speckAt?: number;
     oneWord?: boolean;
     readAs?: [number, string];
-    shrunkOnMark?: number;
     guessedAfter?: [number, string];
   },
 ): { ink: GreyImage; tokens: Token[]; em: number } {
@@ -70,7 +67,7 @@ function printedLine(
         bbox,
         colonAfter: false,
       });
-    } else if (!options.dropped?.includes(id) && id !== (options.shrunkOnMark ?? -2) + 1) {
+    } else if (!options.dropped?.includes(id)) {
       const inkBox: BBox = [
         x - measured.actualBoundingBoxLeft,
         baseline - measured.actualBoundingBoxAscent,
@@ -87,16 +84,6 @@ function printedLine(
               confidence: 0.9,
               wordStart: breakNext,
             };
-      if (id === options.shrunkOnMark) {
-        const mark = ctx.measureText(chars[id + 1] ?? "");
-        glyph.bbox = [
-          x + advance - mark.actualBoundingBoxLeft,
-          baseline - mark.actualBoundingBoxAscent,
-          mark.actualBoundingBoxLeft + mark.actualBoundingBoxRight,
-          mark.actualBoundingBoxAscent + mark.actualBoundingBoxDescent,
-        ];
-        glyph.wordStart = true;
-      }
       if (glyph.wordStart) tokens.push({ glyphs: [], bbox: glyph.bbox, colonAfter: false });
       const token = tokens.at(-1) as Token;
       token.glyphs.push(glyph);
@@ -185,12 +172,6 @@ describe("a 、 or 。 OCR dropped, found in the ink", () => {
       text,
       reasons: ["「和」を「。」の読み違いとして直しました"],
     });
-  });
-
-  it("keeps a character OCR read surely, even boxed on the ink of a mark it dropped", () => {
-    const text = "事業を利用し、公共料金";
-    const line = printedLine(text, { style: "gothic", size: 29, shrunkOnMark: 5 });
-    expect(writtenText([line.tokens], "longtext", line.ink, line.em).text).toBe(text);
   });
 
   it("leaves out a lone character OCR barely read straight after a mark it dropped", () => {

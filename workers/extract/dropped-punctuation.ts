@@ -49,12 +49,6 @@ const FILLED_RING = 0.65;
  * cells) past the mark's left edge still stands before it.
  */
 const CELL_SLACK = 0.4;
-/**
- * OCR's reading of a mark as a character is a guess (和 for 。 read 59 % sure). A character read
- * surer whose box shrank onto a mark's ink is a character boxed wrong (し read 92 % sure, boxed
- * on the 、 after it).
- */
-const READ_AS_MAX_CONFIDENCE = 0.8;
 /** How far OCR's box of a mark it read as a character may stand off the mark's ink, in em. */
 const BOX_SLACK_EM = 0.1;
 /**
@@ -106,9 +100,7 @@ export function findDroppedMarks(
     em,
   );
   return unread.flatMap((blot) => {
-    const readAs = letters.find(
-      (glyph) => glyph.confidence < READ_AS_MAX_CONFIDENCE && boxedOn(glyph.bbox, blot.bbox, em),
-    );
+    const readAs = letters.find((glyph) => boxedOn(glyph.bbox, blot.bbox, em));
     if (readAs) {
       const before = glyphs[glyphs.indexOf(readAs) - 1];
       return before && JAPANESE.test(before.char)
