@@ -4,7 +4,6 @@ import { findDroppedMarks } from "../../workers/extract/dropped-punctuation.ts";
 import type { Glyph, Token } from "../../workers/extract/page-text.ts";
 import { writtenText } from "../../workers/extract/read-field.ts";
 import type { GreyImage } from "../../workers/ocr/grey-image.ts";
-import type { BBox } from "../../workers/ocr/ocr-result.ts";
 import { cssFont, type FontStyle, formFonts } from "../generator/fonts.ts";
 
 const MARKS = /[、。]/u;
@@ -14,9 +13,7 @@ const MARKS = /[、。]/u;
  * character was drawn, a token ending where the paper shows a blank wider than 0.6 em (after a
  * full-width mark). `dropped` lists the indexes of characters OCR did not read. `oneWord` reads
  * the line as one OCR word, its characters' boxes spread evenly over it as OCR estimates them,
- * so that those beside a dropped character are stretched over its cell. `readAs` has OCR read
- * the mark at an index as another character, boxed on the mark's ink; `guessedAfter` drops it
- * and has OCR guess a lone character, barely sure, boxed over the next character's cell.
+ * so that those beside a dropped character are stretched over its cell.
  */
 function printedLine(
   text: string,
@@ -26,8 +23,6 @@ function printedLine(
     dropped?: number[];
     speckAt?: number;
     oneWord?: boolean;
-    readAs?: [number, string];
-    guessedAfter?: [number, string];
   },
 ): { ink: GreyImage; tokens: Token[]; em: number } {
   const chars = Array.from(text);
@@ -56,35 +51,16 @@ function printedLine(
   let x = left;
   let breakNext = true;
   chars.forEach((char, id) => {
-    const measured = ctx.measureText(char);
-    const advance = measured.width;
-    const [readAsAt, readAs] = options.readAs ?? [];
-    const [guessAt, guess] = options.guessedAfter ?? [];
-    if (id === guessAt && guess) {
-      const bbox: BBox = [x + advance, top, advance, charHeight];
-      tokens.push({
-        glyphs: [{ id: 1000 + id, char: guess, bbox, confidence: 0.06, wordStart: true }],
-        bbox,
-        colonAfter: false,
-      });
-    } else if (!options.dropped?.includes(id)) {
-      const inkBox: BBox = [
-        x - measured.actualBoundingBoxLeft,
-        baseline - measured.actualBoundingBoxAscent,
-        measured.actualBoundingBoxLeft + measured.actualBoundingBoxRight,
-        measured.actualBoundingBoxAscent + measured.actualBoundingBoxDescent,
-      ];
-      const glyph: Glyph =
-        id === readAsAt && readAs
-          ? { id, char: readAs, bbox: inkBox, confidence: 0.59, wordStart: true }
-          : {
-              id,
-              char,
-              bbox: [x, top, advance, charHeight],
-              confidence: 0.9,
-              wordStart: breakNext,
-            };
-      if (glyph.wordStart) tokens.push({ glyphs: [], bbox: glyph.bbox, colonAfter: false });
+    const advance = ctx.measureText(char).width;
+    if (!options.dropped?.includes(id)) {
+      const glyph: Glyph = {
+        id,
+        char,
+        bbox: [x, top, advance, charHeight],
+        confidence: 0.9,
+        wordStart: breakNext,
+      };
+      if (breakNext) tokens.push({ glyphs: [], bbox: glyph.bbox, colonAfter: false });
       const token = tokens.at(-1) as Token;
       token.glyphs.push(glyph);
       token.bbox = [token.bbox[0], top, x + advance - token.bbox[0], charHeight];
@@ -163,32 +139,6 @@ describe("a 、 or 。 OCR dropped, found in the ink", () => {
     const text = "1。相談あり";
     const line = printedLine(text, { style: "gothic", size: 44, dropped: [1] });
     expect(findDroppedMarks(line.tokens, line.ink, line.em)).toEqual([]);
-  });
-
-  it("takes a character OCR boxed on a mark's ink alone for the mark it read wrong", () => {
-    const text = "本人来所。失業と家賃滞納";
-    const line = printedLine(text, { style: "gothic", size: 29, readAs: [4, "和"] });
-    expect(writtenText([line.tokens], "longtext", line.ink, line.em)).toEqual({
-      text,
-      reasons: ["「和」を「。」の読み違いとして直しました"],
-    });
-  });
-
-  it("leaves out a lone character OCR barely read straight after a mark it dropped", () => {
-    const text = "本人来所。失業と家賃滞納";
-    const line = printedLine(text, { style: "mincho", size: 29, guessedAfter: [4, "和"] });
-    expect(writtenText([line.tokens], "longtext", line.ink, line.em)).toEqual({
-      text,
-      reasons: [
-        "読み取りで抜けた「。」を印字から補いました",
-        "「和」を印の読み違いとして直しました",
-      ],
-    });
-  });
-
-  it("keeps a character OCR read surely after a mark it dropped", () => {
-    const line = printedLine("本人来所。失業", { style: "gothic", size: 29, dropped: [4] });
-    expect(writtenText([line.tokens], "longtext", line.ink, line.em).text).toBe("本人来所。失業");
   });
 
   it("leaves names and dates to their own readers", () => {

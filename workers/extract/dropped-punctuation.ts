@@ -5,13 +5,11 @@ import { inkComponents } from "./ink-components.ts";
 import type { Glyph, Token } from "./page-text.ts";
 import { advances } from "./type-metrics.ts";
 
-/** A 、 or 。 printed in a line, found in its ink, that OCR did not read as punctuation. */
+/** A 、 or 。 printed in a line, found in its ink, that OCR did not read. */
 export interface DroppedMark {
   mark: "、" | "。";
   /** The OCR character it follows on the paper. */
   after: Glyph;
-  /** The character OCR read the mark as (来所和 for 来所。), boxed on the mark's ink alone. */
-  readAs?: Glyph;
   bbox: BBox;
 }
 
@@ -49,13 +47,6 @@ const FILLED_RING = 0.65;
  * cells) past the mark's left edge still stands before it.
  */
 const CELL_SLACK = 0.4;
-/** How far OCR's box of a mark it read as a character may stand off the mark's ink, in em. */
-const BOX_SLACK_EM = 0.1;
-/**
- * A lone character OCR read this unsure straight after a mark put back is its guess at the mark
- * (来所和失業, the 和 read 6 % sure and boxed over the next character): it is left out.
- */
-const GUESSED_MARK_CONFIDENCE = 0.15;
 /** A mark put back was never an OCR character: no label or heading can have claimed it. */
 const PUT_BACK_ID = -1;
 
@@ -100,13 +91,6 @@ export function findDroppedMarks(
     em,
   );
   return unread.flatMap((blot) => {
-    const readAs = letters.find((glyph) => boxedOn(glyph.bbox, blot.bbox, em));
-    if (readAs) {
-      const before = glyphs[glyphs.indexOf(readAs) - 1];
-      return before && JAPANESE.test(before.char)
-        ? [{ mark: blot.mark, after: before, readAs, bbox: blot.bbox }]
-        : [];
-    }
     const after = glyphBefore(line, blot.bbox, unread);
     const next = after && glyphs[glyphs.indexOf(after) + 1];
     const fits = after && JAPANESE.test(after.char) && !(next && PUNCTUATION.test(next.char));
@@ -203,34 +187,6 @@ function glyphBefore(
 const centre = (box: BBox) => box[0] + box[2] / 2;
 
 /**
- * OCR read a mark as a character when that character's box holds the mark's ink and nothing
- * more: no character of the line is as small as a 、 or 。.
- */
-function boxedOn(glyph: BBox, blot: BBox, em: number): boolean {
-  const slack = BOX_SLACK_EM * em;
-  return (
-    glyph[2] <= MARK_MAX_EM * em &&
-    glyph[3] <= MARK_MAX_EM * em &&
-    Math.abs(glyph[0] - blot[0]) <= slack &&
-    Math.abs(right(glyph) - right(blot)) <= slack &&
-    Math.abs(glyph[1] - blot[1]) <= slack &&
-    Math.abs(bottom(glyph) - bottom(blot)) <= slack
-  );
-}
-
-/** A lone character OCR barely read, in the token after one that now ends in a mark put back. */
-function guessedMark(token: Token, before: Token | undefined): boolean {
-  const [only, ...more] = token.glyphs;
-  return (
-    only !== undefined &&
-    more.length === 0 &&
-    !PUNCTUATION.test(only.char) &&
-    only.confidence < GUESSED_MARK_CONFIDENCE &&
-    before?.glyphs.at(-1)?.id === PUT_BACK_ID
-  );
-}
-
-/**
  * The lines with every dropped mark put back after the character it follows, and a reason for
  * review naming the marks: the ink shows a mark is there, not that the characters around it
  * were read right.
@@ -241,21 +197,14 @@ export function withDroppedMarks(
   em: number,
 ): { lines: Token[][]; reasons: string[] } {
   const found: string[] = [];
-  const misread: string[] = [];
   const restored = lines.map((line) => {
     const marks = findDroppedMarks(line, ink, em);
     if (marks.length === 0) return [...line];
-    const readAs = new Map(
-      marks.flatMap((dropped) => (dropped.readAs ? [[dropped.readAs, dropped.mark]] : [])),
-    );
-    for (const dropped of marks) {
-      if (dropped.readAs) misread.push(`「${dropped.readAs.char}」を「${dropped.mark}」`);
-      else found.push(dropped.mark);
-    }
-    const putBack = line.map((token) => ({
+    found.push(...marks.map((dropped) => dropped.mark));
+    return line.map((token) => ({
       ...token,
       glyphs: token.glyphs.flatMap((glyph) => [
-        ...(readAs.has(glyph) ? [] : [glyph]),
+        glyph,
         ...marks
           .filter((dropped) => dropped.after === glyph)
           .map((dropped) => ({
@@ -267,17 +216,14 @@ export function withDroppedMarks(
           })),
       ]),
     }));
-    return putBack.filter((token, index) => {
-      if (!guessedMark(token, putBack[index - 1])) return token.glyphs.length > 0;
-      misread.push(`「${token.glyphs[0]?.char}」を印`);
-      return false;
-    });
   });
-  const reasons: string[] = [];
-  if (found.length > 0)
-    reasons.push(
-      `読み取りで抜けた${[...new Set(found)].map((mark) => `「${mark}」`).join("")}を印字から補いました`,
-    );
-  if (misread.length > 0) reasons.push(`${misread.join("、")}の読み違いとして直しました`);
-  return { lines: restored, reasons };
+  return {
+    lines: restored,
+    reasons:
+      found.length === 0
+        ? []
+        : [
+            `読み取りで抜けた${[...new Set(found)].map((mark) => `「${mark}」`).join("")}を印字から補いました`,
+          ],
+  };
 }
