@@ -55,6 +55,23 @@ describe("normaliseText", () => {
     });
   });
 
+  it("sends to review a block number that goes on in a kana after a dash", () => {
+    expect(normaliseAddress("久留米市城南町クー22ーら")).toEqual({
+      ok: true,
+      value: "久留米市城南町クー22ーら",
+      warnings: ["番地の数字の間に仮名があります（数字の読み違いの可能性）"],
+    });
+    // A building's name runs into its number without a dash; a hyphen between digits is one.
+    expect(normaliseAddress("相模原市中央区中央5-26-11サンコーポ107号室")).toEqual({
+      ok: true,
+      value: "相模原市中央区中央5-26-11サンコーポ107号室",
+    });
+    expect(normaliseAddress("市川市南八幡2ー20ー9フォレストメゾン305号室")).toEqual({
+      ok: true,
+      value: "市川市南八幡2-20-9フォレストメゾン305号室",
+    });
+  });
+
   it("drops a ・ that ends the value (a speck), keeps it between words and before items", () => {
     expect(normaliseText("豊田市くらし相談支援センター・")).toEqual({
       ok: true,
