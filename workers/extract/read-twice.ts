@@ -1,3 +1,4 @@
+import { asKatakana } from "./normalise/as-katakana.ts";
 import type { Token } from "./page-text.ts";
 
 /** A character OCR read twice over one character's ink. */
@@ -45,10 +46,4 @@ export function withoutCharacterReadTwice(
     ),
     char: extra.char,
   };
-}
-
-/** Hiragana as the katakana of the same sound; any other character as it is. */
-function asKatakana(char: string): string {
-  const code = char.codePointAt(0) ?? 0;
-  return code >= 0x3041 && code <= 0x3096 ? String.fromCodePoint(code + 0x60) : char;
 }

@@ -1,10 +1,10 @@
+import { asKatakana } from "./as-katakana.ts";
 import { accept, type Normalised, reject } from "./normalise-result.ts";
 import { rulingsToSpaces, stripEdgeNoise } from "./ocr-noise.ts";
 
 // ゛ ゜ typed or OCRed as separate characters: NFKC would turn them into a space plus a combining
 // mark, so they become the combining mark first and compose with the kana before them.
 const SPACING_SOUND_MARK = /(?<=[\p{Script=Hiragana}\p{Script=Katakana}])\s*([゛゜])/gu;
-const HIRAGANA = /[\u3041-\u3096\u309D\u309E]/gu;
 // A long-vowel mark read as the kanji 一 or as a dash; it can only follow a kana.
 const MISREAD_LONG_VOWEL = /(?<=[\u30A1-\u30FA])[一\-\u2010-\u2015\u2212]/gu;
 const KATAKANA_NAME = /^[\u30A1-\u30FA\u30FC\u30FD\u30FE・ ]+$/u;
@@ -19,8 +19,7 @@ export function normaliseKana(raw: string): Normalised<string> {
     .replace(SPACING_SOUND_MARK, (_, mark: string) => (mark === "゛" ? "\u3099" : "\u309A"))
     .normalize("NFKC");
   const warnings: string[] = [];
-  const text = stripEdgeNoise(rulingsToSpaces(composed))
-    .replace(HIRAGANA, (kana) => String.fromCodePoint((kana.codePointAt(0) ?? 0) + 0x60))
+  const text = asKatakana(stripEdgeNoise(rulingsToSpaces(composed)))
     .replace(MISREAD_LONG_VOWEL, (mark) => {
       if (mark === "一") warnings.push("「一」を長音「ー」として読みました");
       return "ー";
