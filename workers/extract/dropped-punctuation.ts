@@ -1,6 +1,7 @@
 import { type Edges, type GreyImage, isInk, toEdges } from "../ocr/grey-image.ts";
 import type { BBox } from "../ocr/ocr-result.ts";
 import { bottom, median, right, unionBoxes } from "./boxes.ts";
+import { withFaintInk } from "./faint-ink.ts";
 import { inkComponents } from "./ink-components.ts";
 import type { Glyph, Token } from "./page-text.ts";
 import { advances } from "./type-metrics.ts";
@@ -29,12 +30,6 @@ const BASELINE_EM = 0.3;
  * beside, above or below it.
  */
 const BLANK_AFTER_EM = 0.45;
-/**
- * Thin strokes of a light Mincho face at 200 dpi break apart at the check-mark ink level, and a
- * broken-off foot of 八 looks like a 、 standing alone. Faint ink counts here, as it does for the
- * 姓/名 space (name-spacing.ts).
- */
-const FAINT_INK_LEVEL = 200;
 /** How far the punctuation OCR read may stand from the mark it read, in em. */
 const READ_NEAR_EM = 3;
 /** How far past the line's last character a dropped 。 may stand, in em. */
@@ -68,7 +63,7 @@ export function findDroppedMarks(
   pageInk: GreyImage,
   em: number,
 ): DroppedMark[] {
-  const ink = { ...pageInk, inkLevel: FAINT_INK_LEVEL };
+  const ink = withFaintInk(pageInk);
   const glyphs = line.flatMap((token) => token.glyphs);
   const band = unionBoxes(line.map((token) => token.bbox));
   const letters = glyphs.filter((glyph) => !PUNCTUATION.test(glyph.char));

@@ -1,5 +1,6 @@
 import { type GreyImage, toEdges } from "../ocr/grey-image.ts";
 import { bottom, centreX, median, unionBoxes } from "./boxes.ts";
+import { withFaintInk } from "./faint-ink.ts";
 import { inkComponents } from "./ink-components.ts";
 import type { Glyph } from "./page-text.ts";
 
@@ -30,11 +31,6 @@ const DIGIT = /[0-9０-９]/gu;
 const DESCENDERS = /[/／()（）]/gu;
 /** How far below the digits' feet, in their height, a slash or bracket reaches. */
 const DESCENT = 0.12;
-/**
- * Thin strokes of a light Mincho face at 200 dpi break apart at the page's ink level, and a digit
- * in two pieces is two short ones. Faint ink counts here, as for the 姓/名 space.
- */
-const FAINT_INK_LEVEL = 200;
 /** Around the value's glyphs this much of the em is searched, so that no digit is cut. */
 const MARGIN_EM = 0.3;
 /** Hyphens, dots and specks are lower than this share of the em; digits are taller. */
@@ -73,7 +69,7 @@ export function digitSpread(
     [around[0] - margin, around[1] - margin, around[2] + 2 * margin, around[3] + 2 * margin],
     ink,
   );
-  const tall = inkComponents({ ...ink, inkLevel: FAINT_INK_LEVEL }, region).filter(
+  const tall = inkComponents(withFaintInk(ink), region).filter(
     (part) => !part.touchesBorder && part.bbox[3] >= MIN_HEIGHT_EM * em,
   );
   const typical = median(tall.map((part) => part.bbox[3]));

@@ -1,5 +1,6 @@
 import { type GreyImage, isBlankColumn, toEdges } from "../ocr/grey-image.ts";
 import { median, right, unionBoxes } from "./boxes.ts";
+import { withFaintInk } from "./faint-ink.ts";
 import type { Glyph, Token } from "./page-text.ts";
 
 /** The reason a name goes to review when its ink cannot tell whether 姓 and 名 stand apart. */
@@ -40,13 +41,6 @@ const SPACING = {
     neverLeads: 0,
   },
 } as const;
-/**
- * Grey level under which a pixel counts as ink here. The check-mark reading's darker level
- * (128) misses the thin horizontal strokes of a Mincho face on the grey page, and 中 or 川 then
- * fall apart into their vertical strokes with blanks between them as wide as a space; measured
- * on generated forms, at this level a space stands out from every gap inside a name.
- */
-const SPACING_INK_LEVEL = 200;
 /** For the fallback on OCR's word gaps when there is no ink to measure. */
 export const SPACE_EM = { name: SPACING.name.noSpaceBelow, kana: SPACING.kana.spaceAbove } as const;
 /** How many times wider than the next blank a space is, at the least. */
@@ -61,10 +55,12 @@ export function spaceName(lines: readonly Token[][], options: NameSpacingOptions
   if (!box || glyphs.length < 2) return { text: chars, doubtful: false };
   const top = median(glyphs.map((glyph) => glyph.bbox[1]));
   const bottom = median(glyphs.map((glyph) => glyph.bbox[1] + glyph.bbox[3]));
-  const runs = blankRuns(
-    { ...options.ink, inkLevel: SPACING_INK_LEVEL },
-    { left: box[0], right: right(box), top, bottom },
-  );
+  const runs = blankRuns(withFaintInk(options.ink), {
+    left: box[0],
+    right: right(box),
+    top,
+    bottom,
+  });
   const [widest, next] = [...runs].sort((a, b) => b.width - a.width);
   if (!widest) return { text: chars, doubtful: false };
   const rule = SPACING[options.script];
