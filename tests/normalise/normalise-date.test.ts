@@ -193,6 +193,11 @@ describe("normaliseDate: dates that do not exist are not repaired", () => {
       value: "1983-03-14",
       warnings: ["日付の後の「上」は読み飛ばしました", "「晶」を「日」と読みました"],
     });
+    expect(normaliseDate("昭和54年10月25B")).toEqual({
+      ok: true,
+      value: "1979-10-25",
+      warnings: ["「B」を「日」と読みました"],
+    });
     // Only where 日 belongs: after the day's digits.
     expect(normaliseDate("令和3年昌5月10日").ok).toBe(false);
     expect(normaliseDate("令和5年2月30昌")).toEqual({

@@ -42,8 +42,8 @@ export function normaliseDate(raw: string): Normalised<string> {
   return readRepairing(text, (date) => parse(date, WITH_OWN_ERA, null));
 }
 
-/** Characters OCR reads for the 日 that closes a date (10昌, 14晶). */
-const DAY_LOOKALIKE = /(?<=月\d{1,2})[昌晶目曰白旦]/u;
+/** Characters OCR reads for the 日 that closes a date (10昌, 14晶, 25B). */
+const DAY_LOOKALIKE = /(?<=月\d{1,2})[昌晶目曰白旦B]/u;
 
 /**
  * The date as written, or else with a look-alike of its closing 日 read as 日, or with a stray
