@@ -73,3 +73,42 @@ describe("the space between 姓 and 名 of a kana name", () => {
     expect(spaceName([tokens], { ink, em: EM, script: "name" }).text).not.toContain(" ");
   });
 });
+
+describe("what is not a character in the name's ink", () => {
+  it("measures a space across a speck of scanner noise inside it", () => {
+    // 西村 花子: the space is 18 px (0.67 em), parted by a one-pixel speck into 8 and 9 px.
+    const { ink, tokens } = line([
+      ["西", 10, 26, true],
+      ["村", 40, 26, false],
+      ["花", 84, 26, true],
+      ["子", 114, 26, false],
+    ]);
+    expect(spaceName([tokens], { ink, em: EM, script: "name" }).text).toBe("西村 花子");
+    ink.pixels[(TOP + 12) * ink.width + 74] = 0;
+    expect(spaceName([tokens], { ink, em: EM, script: "name" })).toEqual({
+      text: "西村 花子",
+      doubtful: false,
+    });
+  });
+
+  it("does not take the blank after the label's colon, boxed with the name, for the space", () => {
+    // 岡田拓也 printed solid after ：, which OCR boxed as part of 岡 (a 5 px mark, 20 px apart).
+    const { ink, tokens } = line([
+      ["岡", 10, 5, true],
+      ["田", 35, 26, false],
+      ["拓", 64, 26, false],
+      ["也", 93, 26, false],
+    ]);
+    const { tokens: asOcrBoxedThem } = line([
+      ["岡", 10, 51, true],
+      ["田", 64, 26, false],
+      ["拓", 93, 26, false],
+      ["也", 122, 1, false],
+    ]);
+    expect(spaceName([asOcrBoxedThem], { ink, em: EM, script: "name" })).toEqual({
+      text: "岡田拓也",
+      doubtful: false,
+    });
+    expect(spaceName([tokens], { ink, em: EM, script: "name" }).text).toBe("岡田拓也");
+  });
+});

@@ -1,4 +1,4 @@
-import { type GreyImage, isBlankColumn, toEdges } from "../ocr/grey-image.ts";
+import { type GreyImage, isInk, toEdges } from "../ocr/grey-image.ts";
 import { median, right, unionBoxes } from "./boxes.ts";
 import { withFaintInk } from "./faint-ink.ts";
 import type { Glyph, Token } from "./page-text.ts";
@@ -55,12 +55,11 @@ export function spaceName(lines: readonly Token[][], options: NameSpacingOptions
   if (!box || glyphs.length < 2) return { text: chars, doubtful: false };
   const top = median(glyphs.map((glyph) => glyph.bbox[1]));
   const bottom = median(glyphs.map((glyph) => glyph.bbox[1] + glyph.bbox[3]));
-  const runs = blankRuns(withFaintInk(options.ink), {
-    left: box[0],
-    right: right(box),
-    top,
-    bottom,
-  });
+  const runs = blankRuns(
+    withFaintInk(options.ink),
+    { left: box[0], right: right(box), top, bottom },
+    options.em,
+  );
   const [widest, next] = [...runs].sort((a, b) => b.width - a.width);
   if (!widest) return { text: chars, doubtful: false };
   const rule = SPACING[options.script];
@@ -105,25 +104,69 @@ interface Run {
   centre: number;
 }
 
-/** Blank column runs strictly between the name's first and last inked columns. */
+interface InkStretch {
+  left: number;
+  right: number;
+  pixels: number;
+}
+
+/** Ink this small, alone between blank columns, is a speck of the scan, not a stroke. */
+const SPECK_EM2 = 0.006;
+const SPECK_MIN_PX = 4;
+/**
+ * A gap counts only with this much of the name's ink on each side: narrower is a mark, not a
+ * 姓 or 名 (the label's ： that OCR boxed with the name, 岡 田拓也 for 岡田拓也).
+ */
+const MIN_PART_EM = 0.5;
+
+/**
+ * Blank column runs between the name's characters. A speck of scanner noise inside a space
+ * would part it into two gaps each too narrow to be one (西村花子 for 西村 花子), so gaps are
+ * measured across specks.
+ */
 function blankRuns(
   ink: GreyImage,
   area: { left: number; right: number; top: number; bottom: number },
+  em: number,
 ): Run[] {
   const edges = toEdges([area.left, area.top, area.right - area.left, area.bottom - area.top], ink);
+  const speck = Math.max(SPECK_MIN_PX, SPECK_EM2 * em * em);
+  const stretches = inkStretches(ink, edges).filter((stretch) => stretch.pixels > speck);
+  const first = stretches[0];
+  const last = stretches.at(-1);
+  if (!first || !last) return [];
   const runs: Run[] = [];
-  let start: number | undefined;
-  let seenInk = false;
-  for (let x = edges.left; x < edges.right; x++) {
-    if (isBlankColumn(ink, x, edges.top, edges.bottom)) {
-      if (seenInk) start ??= x;
-    } else {
-      if (start !== undefined) runs.push({ width: x - start, centre: (start + x) / 2 });
-      start = undefined;
-      seenInk = true;
-    }
+  for (let index = 1; index < stretches.length; index++) {
+    const start = (stretches[index - 1] as InkStretch).right;
+    const end = (stretches[index] as InkStretch).left;
+    if (start - first.left < MIN_PART_EM * em || last.right - end < MIN_PART_EM * em) continue;
+    runs.push({ width: end - start, centre: (start + end) / 2 });
   }
   return runs;
+}
+
+/** Runs of inked columns, left to right, with the ink each holds. */
+function inkStretches(
+  ink: GreyImage,
+  edges: { left: number; right: number; top: number; bottom: number },
+): InkStretch[] {
+  const stretches: InkStretch[] = [];
+  let current: InkStretch | undefined;
+  for (let x = edges.left; x < edges.right; x++) {
+    let pixels = 0;
+    for (let y = edges.top; y < edges.bottom; y++) if (isInk(ink, x, y)) pixels++;
+    if (pixels === 0) {
+      current = undefined;
+      continue;
+    }
+    if (!current) {
+      current = { left: x, right: x + 1, pixels: 0 };
+      stretches.push(current);
+    }
+    current.right = x + 1;
+    current.pixels += pixels;
+  }
+  return stretches;
 }
 
 /** Index of the glyph after the boundary between characters closest to `x`. */

@@ -8,8 +8,8 @@ const SEAL = /(?:\s+印|\s*\(印\))$/u;
 const HONORIFIC = /\s*(?:様|殿|さま)$/u;
 // A name begins and ends with a character of the name: a mark standing apart at either end is
 // a speck of dirt or a ruling's end OCR read as the nearest symbol (中川恵子 ・, + 青木美咲).
-// A dot or star after the last character is one too, even touching it (中川義男.).
-const STRAY_MARK_AT_EDGE = /^[\p{P}\p{S}]+\s+|\s+[\p{P}\p{S}]+$|[.,*・]+$/u;
+// A dot, star or cross at either end is one too, even touching it (中川義男., +青木美咲).
+const STRAY_MARK_AT_EDGE = /^[\p{P}\p{S}]+\s+|\s+[\p{P}\p{S}]+$|[.,*・]+$|^[.,*・+]+/u;
 
 /**
  * 氏名 / 担当者: NFKC, with one ASCII space where the paper separates family and given name (a
