@@ -35,3 +35,37 @@ describe("the value of a label printed above its box", () => {
     ).toBe(ADDRESS);
   });
 });
+
+describe("the value after a label and colon", () => {
+  it("stops at the next line's label even when a circled option makes that line taller", () => {
+    // 相談機関：世田谷区福祉総合相談センター, then 本人の抱える課題 with (就労) circled: OCR's box
+    // of the circled word takes in the loop, so the line's top stands above the label's.
+    const page = syntheticPage([
+      TITLE,
+      {
+        y: 300,
+        words: [
+          ["相談機関", 100],
+          [":", 230],
+          ["世田谷区福祉総合相談センター", 260],
+        ],
+      },
+      {
+        y: 345,
+        words: [
+          ["本人の抱える課題", 100],
+          ["経済的困窮", 380],
+          ["(就労)", 560],
+          ["住まい", 720],
+        ],
+      },
+    ]);
+    const issuesLine = page.lines[2];
+    const circled = issuesLine?.words[2];
+    if (!issuesLine || !circled) throw new Error("no line");
+    circled.bbox = [circled.bbox[0], circled.bbox[1] - 20, circled.bbox[2], circled.bbox[3] + 40];
+    issuesLine.bbox = [issuesLine.bbox[0], 325, issuesLine.bbox[2], 70];
+    const [form] = extractForms([page], { today: "2025-01-01" });
+    expect(form?.items.common.agency?.value).toBe("世田谷区福祉総合相談センター");
+  });
+});

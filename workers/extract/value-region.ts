@@ -239,7 +239,14 @@ function linesBelow(page: PageText, options: ValueRegionOptions, region: Region)
   const lines: Token[][] = [];
   let previousBottom = region.top;
   for (const line of page.lines) {
-    if (centreY(line.bbox) <= region.top || line.bbox[1] >= stopBelow - em / 4) continue;
+    // A line's top can stand above the next label's when a loop round one of its options
+    // makes it taller: its middle then still lies below the label's top.
+    if (
+      centreY(line.bbox) <= region.top ||
+      line.bbox[1] >= stopBelow - em / 4 ||
+      centreY(line.bbox) >= stopBelow + em / 4
+    )
+      continue;
     const tokens = clipTokens(unclaimed(line.tokens, options.claimed), region.left, region.right);
     if (tokens.length === 0) continue;
     const top = Math.min(...tokens.map((token) => token.bbox[1]));
