@@ -35,7 +35,11 @@ export function boxFill(ink: GreyImage, box: Edges): number {
   );
 }
 
-/** Runs of inked columns in the band, left to right, each shrunk onto its ink. */
+/**
+ * Runs of inked columns in the band, left to right, each shrunk onto the tallest stretch of
+ * inked rows in it: a speck of the scan above or below a box, in the same columns, is not
+ * part of it.
+ */
 function inkBlobs(ink: GreyImage, band: Edges): Edges[] {
   const blobs: Edges[] = [];
   let start: number | undefined;
@@ -47,12 +51,32 @@ function inkBlobs(ink: GreyImage, band: Edges): Edges[] {
     if (inked) {
       start ??= x;
     } else if (start !== undefined) {
-      const blob = shrinkToInk({ ...band, left: start, right: x }, ink);
+      const rows = tallestInkedRows(ink, { ...band, left: start, right: x });
+      const blob = rows && shrinkToInk(rows, ink);
       if (blob) blobs.push(blob);
       start = undefined;
     }
   }
   return blobs;
+}
+
+/** The area cut down to its tallest run of rows that hold ink; undefined when none do. */
+function tallestInkedRows(ink: GreyImage, area: Edges): Edges | undefined {
+  let best: Edges | undefined;
+  let top: number | undefined;
+  for (let y = area.top; y <= area.bottom; y++) {
+    let inked = false;
+    for (let x = area.left; x < area.right && !inked && y < area.bottom; x++) {
+      inked = isInk(ink, x, y);
+    }
+    if (inked) {
+      top ??= y;
+    } else if (top !== undefined) {
+      if (!best || y - top > best.bottom - best.top) best = { ...area, top, bottom: y };
+      top = undefined;
+    }
+  }
+  return best;
 }
 
 /**
