@@ -35,6 +35,22 @@ describe("choice marks read from the ink", () => {
     expect(sex(["fill", "empty", "empty"])).toMatchObject({ value: "male", needsReview: false });
   });
 
+  it("reads a filled box with a speck of the scan just above it", () => {
+    // The box of 男性 is drawn at x 350, 0.8 em high, centred on the line at baseline 200.
+    const page = new InkPage();
+    page.speck(360, 200 - FONT_PX * 0.38 - FONT_PX * 0.4 - 5);
+    page.options(
+      "性別",
+      [
+        ["男性", "fill"],
+        ["女性", "empty"],
+        ["その他", "empty"],
+      ],
+      200,
+    );
+    expect(read(page).sex).toMatchObject({ value: "male", needsReview: false });
+  });
+
   it("reads an option circled by hand", () => {
     expect(sex(["none", "none", "circle"])).toMatchObject({ value: "other", needsReview: false });
   });
@@ -128,6 +144,47 @@ describe("choice marks read from the ink", () => {
     }
   });
 
+  it("reads the mark of an option OCR missed between two it read, for review", () => {
+    for (const [marked, blank] of [
+      ["check", "empty"],
+      ["circle", "none"],
+    ] as [Mark, Mark][]) {
+      const page = new InkPage();
+      page.title("アセスメントシート");
+      page.options(
+        "課題",
+        [
+          ["経済的困窮", marked],
+          ["就労", blank],
+          ["住まい", blank],
+          ["健康", marked, ""],
+          ["障害", blank],
+          ["介護", blank],
+        ],
+        200,
+      );
+      page.options(
+        null,
+        [
+          ["子育て", blank],
+          ["ひきこもり", blank],
+          ["家族関係", blank],
+          ["債務", marked],
+          ["虐待・DV", blank],
+          ["その他", blank],
+        ],
+        250,
+      );
+      expect(read(page).issues, marked).toMatchObject({
+        value: ["economic", "health", "debt"],
+        needsReview: true,
+        reason: expect.stringContaining(
+          "読み取れない選択肢（健康）の印を、印刷の順序から読みました",
+        ),
+      });
+    }
+  });
+
   it("reads the era circled on a printed row of eras", () => {
     const page = new InkPage();
     page.eraDate("生年月日", ["大正", "昭和", "平成"], "昭和", "62年11月3日", 200);
@@ -176,6 +233,59 @@ describe("choice marks read from the ink", () => {
       reasons: [expect.stringContaining("印刷の順序")],
     });
     expect(read(null).codes).toEqual([]);
+  });
+
+  it("reads the circled option in printed order when the cell's rule lies just under the line", () => {
+    // (有) 無 : OCR read the loop as ( and 無 as 舞; the cell's bottom rule, ragged, lies within
+    // the slack searched below OCR's line and outweighs each row of the characters.
+    const page = new InkPage();
+    const circled = page.text("有", 300, 200, "(");
+    page.circle(circled);
+    const other = page.text("無", 370, 200, "舞");
+    page.raggedRule(280, 214, 600);
+    const ink = page.evidence().ink;
+    const token = (word: OcrWord, id: number): Token => ({
+      glyphs: [{ id, char: word.text, bbox: word.bbox, confidence: 0.3, wordStart: true }],
+      bbox: word.bbox,
+      colonAfter: false,
+    });
+    const options = builtinFormDefinitions.fields.find(
+      (field) => field.key === "consent_info_sharing",
+    )?.options;
+    const read = readChoice([[token(circled, 1), token(other, 2)]], options ?? [], {
+      multiple: false,
+      ink,
+      em: FONT_PX,
+      cell: [280, 150, 600, 64],
+    });
+    expect(read).toMatchObject({ codes: [true], reasons: [expect.stringContaining("印刷の順序")] });
+  });
+
+  it("reads a circled one-character option in printed order though its loop inks rows as densely", () => {
+    // (有) 無 in Mincho: OCR read the loop and 有 as (人, boxed as tall as the loop, and 無 as 舞.
+    // Around one character the loop's arcs ink as many pixels a row as the two characters.
+    const page = new InkPage({ face: "mincho", penWidth: 4 });
+    const circled = page.text("有", 300, 200, "(人");
+    page.circle(circled);
+    const other = page.text("無", 370, 200, "舞");
+    const ink = page.evidence().ink;
+    const [x, y, w, h] = circled.bbox;
+    const loop: BBox = [x - 8, y - 12, w + 16, h + 24];
+    const token = (text: string, bbox: BBox, id: number): Token => ({
+      glyphs: [{ id, char: text, bbox, confidence: 0.1, wordStart: true }],
+      bbox,
+      colonAfter: false,
+    });
+    const options = builtinFormDefinitions.fields.find(
+      (field) => field.key === "consent_info_sharing",
+    )?.options;
+    const read = readChoice([[token("(人", loop, 1), token("舞", other.bbox, 2)]], options ?? [], {
+      multiple: false,
+      ink,
+      em: (loop[3] + other.bbox[3]) / 2,
+      cell: [280, 150, 600, 90],
+    });
+    expect(read).toMatchObject({ codes: [true], reasons: [expect.stringContaining("印刷の順序")] });
   });
 
   it("reads a circled option whose OCR box took in the loop, beside a label in the next cell", () => {

@@ -16,7 +16,17 @@ export interface LocatedOption {
   before: Glyph | null;
   /** Index of the value line it is printed on. */
   line: number;
+  /**
+   * Where it comes in OCR's reading of the line (its first glyph's id): OCR's order is kept
+   * when a circle throws its positions off.
+   */
+  order: number;
   edits: number;
+  /**
+   * Not read by OCR: placed between the options read on either side by the printed order
+   * (options-between.ts). Its box is the whole stretch between them.
+   */
+  placedByOrder?: true;
 }
 
 /** Option words this long may be found with one misread character (家族・知 for 家族・知人). */
@@ -52,6 +62,7 @@ export function locateOptions(
         bbox: unionBoxes(glyphs.map((glyph) => glyph.bbox)) as BBox,
         before: sequence.glyphs[match.start - 1] ?? null,
         line,
+        order: (glyphs[0] as Glyph).id,
         edits: match.edits,
       });
       break;

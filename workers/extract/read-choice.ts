@@ -6,6 +6,7 @@ import { bracketedWord } from "./bracketed-word.ts";
 import { boxFill, findCheckBoxes } from "./choice-marks.ts";
 import { circledInOrder, circledShares, type TextBand } from "./circled-words.ts";
 import { type LocatedOption, locateOptions } from "./locate-options.ts";
+import { withOptionsBetween } from "./options-between.ts";
 import type { Token } from "./page-text.ts";
 import { rawText } from "./raw-text.ts";
 import { printedWidth } from "./type-metrics.ts";
@@ -82,9 +83,11 @@ export function readChoice(
   }
   const partial = partlyReadLine(lines, located, options, settings);
   if (partial) return partial;
+  const placed =
+    settings.multiple && settings.ink ? withOptionsBetween(located, options, lines) : located;
   const decision = settings.ink
-    ? fromInk(located, lines, settings.ink, settings.em, settings.cell ?? null)
-    : fromText(located);
+    ? fromInk(placed, lines, settings.ink, settings.em, settings.cell ?? null)
+    : fromText(placed);
   const reasons = [...decision.reasons];
   let confidence = decision.confidence;
   if (located.length < options.length) {
@@ -92,8 +95,13 @@ export function readChoice(
     confidence *= 0.85;
     reasons.push("読み取れない選択肢があります");
   }
-  const marked = located.filter((_, index) => decision.marked[index]);
-  const bbox = unionBoxes(located.map((option) => option.bbox));
+  const marked = placed.filter((_, index) => decision.marked[index]);
+  const guessed = marked.filter((option) => option.placedByOrder);
+  if (guessed.length > 0)
+    reasons.push(
+      `読み取れない選択肢（${guessed.map((option) => option.word).join("・")}）の印を、印刷の順序から読みました`,
+    );
+  const bbox = unionBoxes(placed.map((option) => option.bbox));
   if (!settings.multiple && marked.length === 0) {
     const bracketed = inBrackets(rawText(lines, "text", settings.em), located);
     if (bracketed) {
@@ -272,11 +280,17 @@ function boxFills(
       const paired =
         boxes.length === line.length
           ? order
-          : lastIndex(
-              boxes,
-              (box, b) =>
-                !used.has(b) && box.left < option.bbox[0] + em / 2 && box.left > previousLeft,
-            );
+          : option.placedByOrder
+            ? // The first box in the stretch: the next option's own box stands at its end.
+              boxes.findIndex(
+                (box, b) =>
+                  !used.has(b) && box.left >= option.bbox[0] && box.left < right(option.bbox) - em,
+              )
+            : lastIndex(
+                boxes,
+                (box, b) =>
+                  !used.has(b) && box.left < option.bbox[0] + em / 2 && box.left > previousLeft,
+              );
       const box = boxes[paired];
       if (!box) return;
       used.add(paired);
@@ -298,7 +312,7 @@ function circles(
   for (const line of byLine(located)) {
     const band = withinCell(lineBand(lines[line[0]?.line ?? 0] ?? [], em), cell);
     // In the order OCR read them: its positions are what circles throw off, not its order.
-    const inOrder = [...line].sort((a, b) => (a.glyphs[0]?.id ?? 0) - (b.glyphs[0]?.id ?? 0));
+    const inOrder = [...line].sort((a, b) => a.order - b.order);
     const widths = inOrder.map((option) => printedWidth(option.word));
     circledShares(ink, band, widths).forEach((share, index) => {
       shares[located.indexOf(inOrder[index] as LocatedOption)] = share;
