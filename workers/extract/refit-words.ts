@@ -12,6 +12,8 @@ import { advances, FLAT_CHARS, GAP_EM, printedWidth } from "./type-metrics.ts";
 
 /** Blank rows parting two lines of text (or text and a rule) within one line's word boxes. */
 const BAND_GAP_PX = 3;
+/** A word of characters is boxed at least this high, in the line's character height. */
+const MIN_HEIGHT_EM = 0.3;
 /** A column of a word box inked over this share of its height is a ruled line. */
 const RULE_COVER = 0.9;
 
@@ -34,6 +36,12 @@ export function refitToInk(words: readonly OcrWord[], ink: GreyImage): OcrWord[]
   const em = median(
     sorted.filter((word) => !FLAT_CHARS.test(word.text)).map((word) => word.bbox[3]),
   );
+  // A word of characters boxed a few pixels high was put on no character at all (開催 at
+  // 4×3 px below its line, its ink in 日's box): it is placed like a word on a rule.
+  sorted.forEach((word, index) => {
+    const box = fitted[index];
+    if (box && !FLAT_CHARS.test(word.text) && box[3] < MIN_HEIGHT_EM * em) fitted[index] = null;
+  });
   const boxed = sorted.flatMap((word, index) => {
     const bbox = fitted[index];
     return bbox ? [{ text: word.text, bbox }] : [];
@@ -47,8 +55,8 @@ export function refitToInk(words: readonly OcrWord[], ink: GreyImage): OcrWord[]
     const next = after[0]?.bbox;
     const from = previous ? right(previous) : word.bbox[0];
     const to = next ? next[0] : right(word.bbox);
-    const free =
-      to > from ? withoutRulings([from, word.bbox[1], to - from, word.bbox[3]], ink) : null;
+    const band = word.bbox[3] < MIN_HEIGHT_EM * em ? (previous ?? next ?? word.bbox) : word.bbox;
+    const free = to > from ? withoutRulings([from, band[1], to - from, band[3]], ink) : null;
     if (free) return { ...word, bbox: free };
     const leftExcess = previous
       ? excessWidth(run(before.reverse(), em), em)
