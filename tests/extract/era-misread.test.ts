@@ -31,6 +31,19 @@ describe("withEraRepaired", () => {
     });
   });
 
+  it("reads past one stray character before the era", () => {
+    expect(withEraRepaired("人釧和3年6月21日", asEvent)).toEqual({
+      ok: true,
+      value: "2021-06-21",
+      warnings: ["「人」は読み飛ばしました", "元号「釧和」を「令和」と読みました"],
+    });
+    expect(withEraRepaired(".令和3年6月21日", asEvent)).toEqual({
+      ok: true,
+      value: "2021-06-21",
+      warnings: ["「.」は読み飛ばしました"],
+    });
+  });
+
   it("leaves the date unread when two eras fit it alike", () => {
     // 平和 is one character from 平成, 昭和 and 令和; a birth in 平成30年 or 昭和30年 is as likely.
     expect(withEraRepaired("平和30年4月1日", asBirth)).toBeNull();

@@ -206,6 +206,32 @@ describe("normaliseDate: dates that do not exist are not repaired", () => {
     });
   });
 
+  it("reads a date after a speck OCR read as a mark", () => {
+    expect(normaliseDate(".R5.3.27")).toEqual({ ok: true, value: "2023-03-27" });
+    expect(normaliseDate("・2023/3/27")).toEqual({ ok: true, value: "2023-03-27" });
+  });
+
+  it("reads a date whose second separator OCR read as a digit, when only one reading exists", () => {
+    expect(normaliseDate("2024/2713")).toEqual({
+      ok: true,
+      value: "2024-02-13",
+      warnings: ["「7」を区切りの「/」と読みました"],
+    });
+    expect(normaliseDate("R3.2715")).toEqual({
+      ok: true,
+      value: "2021-02-15",
+      warnings: ["「7」を区切りの「.」と読みました"],
+    });
+    expect(normaliseDate("20227/6/1")).toEqual({
+      ok: true,
+      value: "2022-06-01",
+      warnings: ["区切りの「/」の横の「7」は読み飛ばしました"],
+    });
+    // R3.1.15 and R3.11.5 both exist: which 1 was the separator is not known.
+    expect(normaliseDate("R3.1115").ok).toBe(false);
+    expect(normaliseDate("2024/2013").ok).toBe(false);
+  });
+
   it("asks for the circled era when the whole era row was read", () => {
     expect(normaliseDate("大正・昭和・平成　62年11月3日")).toEqual({
       ok: false,

@@ -56,11 +56,54 @@ function readRepairing(
   const written = parseDate(text);
   if (written) return validate(written);
   const misread = text.match(DAY_LOOKALIKE)?.[0];
-  if (!misread) return withStrayTail(text, parseDate);
+  if (!misread) return withSeparatorRead(text, parseDate) ?? withStrayTail(text, parseDate);
   const result = readRepairing(text.replace(DAY_LOOKALIKE, "日"), parseDate);
   return result.ok
     ? accept(result.value, [...(result.warnings ?? []), `「${misread}」を「日」と読みました`])
     : result;
+}
+
+/** A numeric date (2024/2/13, R3.2.15), however its separators were read. */
+const NUMERIC_DATE = /^(?:[A-Z]\.?)?\d[\d./-]*$/u;
+const SEPARATOR = /[./-]/u;
+const SEPARATOR_LOOKALIKE = /[17]/u;
+
+/**
+ * A numeric date with a separator read as a digit that looks like it, in its place (2024/2713)
+ * or beside it (20227/6/1): read with that digit as the separator, or without it, when exactly
+ * one such reading is a date that exists. Named in a warning, for review.
+ */
+function withSeparatorRead(
+  text: string,
+  parseDate: (date: string) => WrittenDate | null,
+): Normalised<string> | null {
+  const sep = text.match(SEPARATOR)?.[0];
+  if (!sep || !NUMERIC_DATE.test(text)) return null;
+  const chars = Array.from(text);
+  const isDigit = (at: number) => /\d/u.test(chars[at] ?? "");
+  const isSeparator = (at: number) => SEPARATOR.test(chars[at] ?? "");
+  const readings = chars.flatMap((char, at) => {
+    if (!SEPARATOR_LOOKALIKE.test(char)) return [];
+    const candidates: { text: string; warning: string }[] = [];
+    if (isDigit(at - 1) && isDigit(at + 1))
+      candidates.push({
+        text: [...chars.slice(0, at), sep, ...chars.slice(at + 1)].join(""),
+        warning: `「${char}」を区切りの「${sep}」と読みました`,
+      });
+    if (isSeparator(at - 1) || isSeparator(at + 1))
+      candidates.push({
+        text: [...chars.slice(0, at), ...chars.slice(at + 1)].join(""),
+        warning: `区切りの「${sep}」の横の「${char}」は読み飛ばしました`,
+      });
+    return candidates.flatMap((candidate) => {
+      const written = parseDate(candidate.text);
+      const result = written ? validate(written) : null;
+      return result?.ok ? [{ result, warning: candidate.warning }] : [];
+    });
+  });
+  const [only, another] = readings;
+  if (!only || another || !only.result.ok) return null;
+  return accept(only.result.value, [...(only.result.warnings ?? []), only.warning]);
 }
 
 /**
@@ -102,9 +145,12 @@ export function normaliseDateInEra(raw: string, era: EraName): Normalised<string
   return accept(result.value, [...(result.warnings ?? []), warning]);
 }
 
+/** A speck before a date (.R5.3.27): no date starts with a mark. */
+const LEADING_SPECK = /^[.,・*'`]+/u;
+
 function clean(raw: string): string {
   const text = removeRulings(stripEdgeNoise(raw.normalize("NFKC")));
-  return replaceDashes(text).replace(/\s+/gu, "").toUpperCase();
+  return replaceDashes(text).replace(/\s+/gu, "").replace(LEADING_SPECK, "").toUpperCase();
 }
 
 function datePatterns(year: string): RegExp[] {
