@@ -54,6 +54,16 @@ describe("a character OCR read twice over one character's ink", () => {
     expect(text(twice?.lines)).toBe("ワタ ナベ ダイ スケ");
   });
 
+  it("takes a kana read once small (サトウゥ) for one read twice", () => {
+    // As read on a generated page: ウゥ boxed over one character's ink.
+    const twice = withoutCharacterReadTwice(
+      words(["サト", 442, 78], ["ウゥ", 538, 30], ["ケイコ", 627, 123]),
+      38,
+    );
+    expect(twice?.char).toBe("ゥ");
+    expect(text(twice?.lines)).toBe("サト ウ ケイコ");
+  });
+
   it("leaves a name that repeats a character where the ink holds both (ススム)", () => {
     expect(withoutCharacterReadTwice(words(["ススム", 100, 123]), 41)).toBeUndefined();
   });

@@ -8,6 +8,16 @@ export interface ReadTwice {
   char: string;
 }
 
+/** Small katakana, each followed by its full-size form in the code chart. */
+const SMALL_KATAKANA = /[ァィゥェォッャュョヮ]/gu;
+
+/** The character as compared for a repeat: one kana in either script and either size. */
+function kanaFolded(char: string): string {
+  return asKatakana(char).replace(SMALL_KATAKANA, (kana) =>
+    String.fromCodePoint((kana.codePointAt(0) ?? 0) + 1),
+  );
+}
+
 /** Kanji and kana: full-width, one em to a character. Not 々 or ー, which stand for a repeat. */
 const FULL_WIDTH_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const REPEAT_MARKS = /[々ヽヾゝゞー]/u;
@@ -18,7 +28,8 @@ const REPEAT_MARKS = /[々ヽヾゝゞー]/u;
  * words' boxes still cover the name's ink, and printed kanji and kana stand one em apiece: when
  * they hold one character fewer than OCR read, and OCR read exactly one character twice in a
  * row, the second reading of it is the one too many. Names that do repeat a character (ススム)
- * have the ink for both. Kana read twice may be read once in each script (ナベべ).
+ * have the ink for both. Kana read twice may be read once in each script (ナベべ), or once
+ * small (サトウゥ).
  */
 export function withoutCharacterReadTwice(
   lines: readonly Token[][],
@@ -28,7 +39,7 @@ export function withoutCharacterReadTwice(
   const repeats = glyphs.flatMap((glyph, index) => {
     const next = glyphs[index + 1];
     return next &&
-      asKatakana(next.char) === asKatakana(glyph.char) &&
+      kanaFolded(next.char) === kanaFolded(glyph.char) &&
       FULL_WIDTH_LETTER.test(glyph.char) &&
       !REPEAT_MARKS.test(glyph.char)
       ? [next]
