@@ -171,6 +171,20 @@ describe("normaliseText", () => {
     for (const value of ["家賃を3か月滞納", "を1つずつ", "月2回行う", "1.母の介護", "No.123です"])
       expect(normaliseText(value)).toEqual({ ok: true, value });
   });
+
+  it("sends a quotation whose corner bracket OCR dropped to review", () => {
+    expect(normaliseText("本人から「一人で抱え込まずに済んだとの声が聞かれた。")).toEqual({
+      ok: true,
+      value: "本人から「一人で抱え込まずに済んだとの声が聞かれた。",
+      warnings: ["かぎ括弧（「」）の開きと閉じの数が合いません（読み落としの可能性）"],
+    });
+    for (const value of [
+      "本人から「一人で抱え込まずに済んだ」との声",
+      "1)母の介護",
+      "『広報』を渡した",
+    ])
+      expect(normaliseText(value)).toEqual({ ok: true, value });
+  });
 });
 
 describe("normaliseAddress", () => {
