@@ -41,42 +41,36 @@ export function boxFill(ink: GreyImage, box: Edges): number {
  * part of it.
  */
 function inkBlobs(ink: GreyImage, band: Edges): Edges[] {
-  const blobs: Edges[] = [];
+  return inkedRuns(ink, band, "columns").flatMap(([left, right]) => {
+    const columns = { ...band, left, right };
+    const [top, bottom] = inkedRuns(ink, columns, "rows").reduce((tallest, run) =>
+      run[1] - run[0] > tallest[1] - tallest[0] ? run : tallest,
+    );
+    const blob = shrinkToInk({ ...columns, top, bottom }, ink);
+    return blob ? [blob] : [];
+  });
+}
+
+/** [start, end) of each run of columns, or rows, of the area that hold ink. */
+function inkedRuns(ink: GreyImage, area: Edges, lines: "columns" | "rows"): [number, number][] {
+  const [from, to] = lines === "columns" ? [area.left, area.right] : [area.top, area.bottom];
+  const [acrossFrom, acrossTo] =
+    lines === "columns" ? [area.top, area.bottom] : [area.left, area.right];
+  const runs: [number, number][] = [];
   let start: number | undefined;
-  for (let x = band.left; x <= band.right; x++) {
+  for (let at = from; at <= to; at++) {
     let inked = false;
-    for (let y = band.top; y < band.bottom && !inked && x < band.right; y++) {
-      inked = isInk(ink, x, y);
+    for (let across = acrossFrom; across < acrossTo && !inked && at < to; across++) {
+      inked = lines === "columns" ? isInk(ink, at, across) : isInk(ink, across, at);
     }
     if (inked) {
-      start ??= x;
+      start ??= at;
     } else if (start !== undefined) {
-      const rows = tallestInkedRows(ink, { ...band, left: start, right: x });
-      const blob = rows && shrinkToInk(rows, ink);
-      if (blob) blobs.push(blob);
+      runs.push([start, at]);
       start = undefined;
     }
   }
-  return blobs;
-}
-
-/** The area cut down to its tallest run of rows that hold ink; undefined when none do. */
-function tallestInkedRows(ink: GreyImage, area: Edges): Edges | undefined {
-  let best: Edges | undefined;
-  let top: number | undefined;
-  for (let y = area.top; y <= area.bottom; y++) {
-    let inked = false;
-    for (let x = area.left; x < area.right && !inked && y < area.bottom; x++) {
-      inked = isInk(ink, x, y);
-    }
-    if (inked) {
-      top ??= y;
-    } else if (top !== undefined) {
-      if (!best || y - top > best.bottom - best.top) best = { ...area, top, bottom: y };
-      top = undefined;
-    }
-  }
-  return best;
+  return runs;
 }
 
 /**
