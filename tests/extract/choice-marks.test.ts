@@ -261,6 +261,33 @@ describe("choice marks read from the ink", () => {
     expect(read).toMatchObject({ codes: [true], reasons: [expect.stringContaining("印刷の順序")] });
   });
 
+  it("reads a circled one-character option in printed order though its loop inks rows as densely", () => {
+    // (有) 無 in Mincho: OCR read the loop and 有 as (人, boxed as tall as the loop, and 無 as 舞.
+    // Around one character the loop's arcs ink as many pixels a row as the two characters.
+    const page = new InkPage({ face: "mincho", penWidth: 4 });
+    const circled = page.text("有", 300, 200, "(人");
+    page.circle(circled);
+    const other = page.text("無", 370, 200, "舞");
+    const ink = page.evidence().ink;
+    const [x, y, w, h] = circled.bbox;
+    const loop: BBox = [x - 8, y - 12, w + 16, h + 24];
+    const token = (text: string, bbox: BBox, id: number): Token => ({
+      glyphs: [{ id, char: text, bbox, confidence: 0.1, wordStart: true }],
+      bbox,
+      colonAfter: false,
+    });
+    const options = builtinFormDefinitions.fields.find(
+      (field) => field.key === "consent_info_sharing",
+    )?.options;
+    const read = readChoice([[token("(人", loop, 1), token("舞", other.bbox, 2)]], options ?? [], {
+      multiple: false,
+      ink,
+      em: (loop[3] + other.bbox[3]) / 2,
+      cell: [280, 150, 600, 90],
+    });
+    expect(read).toMatchObject({ codes: [true], reasons: [expect.stringContaining("印刷の順序")] });
+  });
+
   it("reads a circled option whose OCR box took in the loop, beside a label in the next cell", () => {
     // 情報共有の同意 | (同意する) 同意しない : OCR's box of the circled word is as tall as the
     // loop, so the value's em is half again the characters' height; laid out in that em, the

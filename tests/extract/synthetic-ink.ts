@@ -20,11 +20,15 @@ export class InkPage {
   readonly height = 700;
   readonly #canvas = createCanvas(this.width, this.height);
   readonly #ctx: SKRSContext2D = this.#canvas.getContext("2d");
-  readonly #family = formFonts("gothic").filledIn;
+  readonly #family: string;
+  readonly #penWidth: number;
   readonly #lines: OcrLine[] = [];
   readonly #random = createRandom(7);
 
-  constructor() {
+  /** Values in the Gothic face and loops drawn with a 2 px pen, unless told otherwise. */
+  constructor(options: { face?: "gothic" | "mincho"; penWidth?: number } = {}) {
+    this.#family = formFonts(options.face ?? "gothic").filledIn;
+    this.#penWidth = options.penWidth ?? 2;
     this.#ctx.fillStyle = "#ffffff";
     this.#ctx.fillRect(0, 0, this.width, this.height);
   }
@@ -97,7 +101,7 @@ export class InkPage {
   /** A pen loop around a word, as a clerk circles an option. */
   circle(word: OcrWord): void {
     const [x, y, w, h] = word.bbox;
-    drawHandCircle(this.#ctx, { x, y, width: w, height: h }, 2, this.#random);
+    drawHandCircle(this.#ctx, { x, y, width: w, height: h }, this.#penWidth, this.#random);
   }
 
   /**

@@ -73,36 +73,50 @@ export function circledShares(
  * the share of each (left to right) that a loop goes round; otherwise null.
  */
 export function circledInOrder(ink: GreyImage, band: TextBand, count: number): number[] | null {
-  const { words, loops } = inkPieces(ink, inkBand(ink, band));
-  return words.length === count ? words.map((word) => loopCover(word, loops)) : null;
+  // A loop broken up by binarisation leaves its word's band too thin without it (a Mincho 無
+  // keeps only its top strokes), so the band with the loops counted is tried too.
+  for (const loops of ["left out", "counted"] as const) {
+    const pieces = inkPieces(ink, inkBand(ink, band, loops));
+    if (pieces.words.length === count)
+      return pieces.words.map((word) => loopCover(word, pieces.loops));
+  }
+  return null;
 }
 
 /**
  * The line's band as its ink shows it: OCR's boxes of circled words take in the loop and make
  * the line look taller. Rows inked at least half as much as the densest row are the
- * characters'; a loop's arc is one thin row of ink over one word.
+ * characters'. A pen loop is left out of the count unless told otherwise: around a short
+ * word its arcs carry as much ink per row as the characters do.
  */
-function inkBand(ink: GreyImage, band: TextBand): TextBand {
+function inkBand(
+  ink: GreyImage,
+  band: TextBand,
+  loops: "left out" | "counted" = "left out",
+): TextBand {
   const left = Math.max(0, Math.round(band.left));
   const right = Math.min(ink.width, Math.round(band.right));
   const from = Math.max(0, Math.round(band.top - BAND_SLACK_EM * band.em));
   const to = Math.min(ink.height, Math.round(band.bottom + BAND_SLACK_EM * band.em));
-  const counts: number[] = [];
-  for (let y = from; y < to; y++) {
-    let count = 0;
-    for (let x = left; x < right; x++) if (isInk(ink, x, y)) count++;
-    // A ruled line is the densest row of all, and no character's.
-    counts.push(count >= RULED * (right - left) ? 0 : count);
+  const counts = new Array<number>(Math.max(0, to - from)).fill(0);
+  for (const piece of components(
+    ink,
+    { left, right, top: from, bottom: to },
+    band.top,
+    band.bottom,
+  )) {
+    // Reaching past OCR's line both above and below (OCR's box of the loop's own word is
+    // outvoted by its neighbours'), it goes round the line: a loop, or a bracket.
+    if (loops === "left out" && piece.top < band.top && piece.bottom > band.bottom) continue;
+    for (const [y, count] of piece.rows) counts[y - from] = (counts[y - from] as number) + count;
   }
   // The densest row is looked for within OCR's line only: in the slack beyond it, the edge of a
   // cell's rule, too ragged to count as ruled, can outweigh every row of characters.
-  const within = counts.slice(
-    Math.max(0, Math.round(band.top) - from),
-    Math.max(0, Math.round(band.bottom) - from),
-  );
+  const offset = Math.max(0, Math.round(band.top) - from);
+  const within = counts.slice(offset, Math.max(offset, Math.round(band.bottom) - from));
   const peak = Math.max(0, ...within);
   if (peak === 0) return band;
-  const densest = within.indexOf(peak) + Math.max(0, Math.round(band.top) - from);
+  const densest = within.indexOf(peak) + offset;
   let top = densest;
   let bottom = densest;
   while (top > 0 && (counts[top - 1] as number) >= DENSE_ROW * peak) top--;
@@ -157,6 +171,8 @@ interface Piece extends Box {
   /** Columns where the piece has ink above the line, and below it. */
   above: Set<number>;
   below: Set<number>;
+  /** Its ink pixels in each row (page y). */
+  rows: Map<number, number>;
 }
 
 /**
@@ -191,6 +207,7 @@ function components(ink: GreyImage, area: Box, aboveLine: number, belowLine: num
     const box = { left: width, right: 0, top: height, bottom: 0 };
     const above = new Set<number>();
     const below = new Set<number>();
+    const rows = new Map<number, number>();
     while (stack.length > 0) {
       const at = stack.pop() as number;
       const x = at % width;
@@ -199,6 +216,7 @@ function components(ink: GreyImage, area: Box, aboveLine: number, belowLine: num
       box.right = Math.max(box.right, x + 1);
       box.top = Math.min(box.top, y);
       box.bottom = Math.max(box.bottom, y + 1);
+      rows.set(area.top + y, (rows.get(area.top + y) ?? 0) + 1);
       if (area.top + y < aboveLine) above.add(area.left + x);
       if (area.top + y > belowLine) below.add(area.left + x);
       for (let dy = -1; dy <= 1; dy++) {
@@ -220,6 +238,7 @@ function components(ink: GreyImage, area: Box, aboveLine: number, belowLine: num
       bottom: area.top + box.bottom,
       above,
       below,
+      rows,
     });
   }
   return pieces;
