@@ -12,9 +12,9 @@ async function fixture(name: string): Promise<GreyImage> {
 
 describe("circled words read in printed order", () => {
   it("reads (有) 無 on a binarised scan, whose loop binarisation broke up", async () => {
-    // The left of the cell of 情報共有の同意 on a generated 1-bit TIFF (seed 12). OCR read the loop and 有
-    // as の and 無 as 、; its line runs from y 69 to 129. Without the loop's pieces the line's
-    // ink is only 無's top strokes, too thin to hold 有.
+    // The left of the cell of 情報共有の同意 on a generated 1-bit TIFF (seed 12). OCR read the
+    // loop and 有 as の and 無 as 、; its line runs from y 69 to 129. Without the loop's pieces
+    // the line's ink is only 無's top strokes, too thin to hold 有.
     const ink = await fixture("circled-yes-binarised.png");
     const band = { top: 69, bottom: 129.5, left: 2, right: 303, em: 60.5 };
     expect(circledInOrder(ink, band, 2)).toEqual([1, 0]);
