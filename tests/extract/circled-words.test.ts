@@ -19,4 +19,12 @@ describe("circled words read in printed order", () => {
     const band = { top: 69, bottom: 129.5, left: 2, right: 303, em: 60.5 };
     expect(circledInOrder(ink, band, 2)).toEqual([1, 0]);
   });
+
+  it("reads (有) 無 whose loop the area searched cuts, left of OCR's only word", async () => {
+    // 情報共有の同意 on a generated page (seed 12): OCR read 無 as 舞 and nothing of the circled
+    // 有, so the area searched starts 2 em left of 舞, inside the loop (y 60 to 90 is 舞's line).
+    const ink = await fixture("circled-yes-cut.png");
+    const band = { top: 60, bottom: 90, left: 105, right: 253, em: 30 };
+    expect(circledInOrder(ink, band, 2)).toEqual([1, 0]);
+  });
 });

@@ -73,14 +73,18 @@ export function circledShares(
  * the share of each (left to right) that a loop goes round; otherwise null.
  */
 export function circledInOrder(ink: GreyImage, band: TextBand, count: number): number[] | null {
-  // A loop broken up by binarisation leaves its word's band too thin without it (a Mincho 無
-  // keeps only its top strokes), so the band with the loops counted is tried too.
+  // A loop broken up by binarisation, or cut by the edge of the area searched, leaves the band
+  // too thin without it (a Mincho 無 keeps only its top strokes): the band with the loops
+  // counted is tried too, and kept when only it finds a loop round a word.
+  let unmarked: number[] | null = null;
   for (const loops of ["left out", "counted"] as const) {
     const pieces = inkPieces(ink, inkBand(ink, band, loops));
-    if (pieces.words.length === count)
-      return pieces.words.map((word) => loopCover(word, pieces.loops));
+    if (pieces.words.length !== count) continue;
+    const shares = pieces.words.map((word) => loopCover(word, pieces.loops));
+    if (shares.some((share) => share > 0)) return shares;
+    unmarked ??= shares;
   }
-  return null;
+  return unmarked;
 }
 
 /**
