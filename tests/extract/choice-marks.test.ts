@@ -26,6 +26,26 @@ function sex(marks: [Mark, Mark, Mark]): FieldItem | undefined {
   return read(page).sex;
 }
 
+const MARK_STYLES: [Mark, Mark][] = [
+  ["check", "empty"],
+  ["circle", "none"],
+];
+
+/** 課題 on an assessment sheet, over two lines; `unread` is an option OCR read nothing of. */
+function issuesPage(marked: string[], mark: Mark, blank: Mark, unread?: string): InkPage {
+  const page = new InkPage();
+  page.title("アセスメントシート");
+  const line = (words: string[]): [string, Mark, string?][] =>
+    words.map((word): [string, Mark, string?] =>
+      word === unread
+        ? [word, marked.includes(word) ? mark : blank, ""]
+        : [word, marked.includes(word) ? mark : blank],
+    );
+  page.options("課題", line(["経済的困窮", "就労", "住まい", "健康", "障害", "介護"]), 200);
+  page.options(null, line(["子育て", "ひきこもり", "家族関係", "債務", "虐待・DV", "その他"]), 250);
+  return page;
+}
+
 describe("choice marks read from the ink", () => {
   it("reads a ticked box, whatever OCR made of it", () => {
     expect(sex(["empty", "check", "empty"])).toMatchObject({ value: "female", needsReview: false });
@@ -107,36 +127,8 @@ describe("choice marks read from the ink", () => {
   });
 
   it("reads every marked option of a multichoice over two lines, boxes or circles", () => {
-    for (const [marked, blank] of [
-      ["check", "empty"],
-      ["circle", "none"],
-    ] as [Mark, Mark][]) {
-      const page = new InkPage();
-      page.title("アセスメントシート");
-      page.options(
-        "課題",
-        [
-          ["経済的困窮", marked],
-          ["就労", blank],
-          ["住まい", blank],
-          ["健康", blank],
-          ["障害", blank],
-          ["介護", marked],
-        ],
-        200,
-      );
-      page.options(
-        null,
-        [
-          ["子育て", blank],
-          ["ひきこもり", blank],
-          ["家族関係", blank],
-          ["債務", marked],
-          ["虐待・DV", blank],
-          ["その他", blank],
-        ],
-        250,
-      );
+    for (const [marked, blank] of MARK_STYLES) {
+      const page = issuesPage(["経済的困窮", "介護", "債務"], marked, blank);
       expect(read(page).issues, marked).toMatchObject({
         value: ["economic", "care", "debt"],
         needsReview: false,
@@ -145,36 +137,8 @@ describe("choice marks read from the ink", () => {
   });
 
   it("reads the mark of an option OCR missed between two it read, for review", () => {
-    for (const [marked, blank] of [
-      ["check", "empty"],
-      ["circle", "none"],
-    ] as [Mark, Mark][]) {
-      const page = new InkPage();
-      page.title("アセスメントシート");
-      page.options(
-        "課題",
-        [
-          ["経済的困窮", marked],
-          ["就労", blank],
-          ["住まい", blank],
-          ["健康", marked, ""],
-          ["障害", blank],
-          ["介護", blank],
-        ],
-        200,
-      );
-      page.options(
-        null,
-        [
-          ["子育て", blank],
-          ["ひきこもり", blank],
-          ["家族関係", blank],
-          ["債務", marked],
-          ["虐待・DV", blank],
-          ["その他", blank],
-        ],
-        250,
-      );
+    for (const [marked, blank] of MARK_STYLES) {
+      const page = issuesPage(["経済的困窮", "健康", "債務"], marked, blank, "健康");
       expect(read(page).issues, marked).toMatchObject({
         value: ["economic", "health", "debt"],
         needsReview: true,
