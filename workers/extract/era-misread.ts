@@ -26,7 +26,6 @@ export function withEraRepaired(
     const skipped = chars.slice(0, skip).join("");
     return eraNames
       .filter((era) => editDistance(era, written) <= 1)
-      .filter((era) => skip > 0 || era !== written)
       .flatMap((era) => {
         const result = normalise(`${era}${rest}`);
         if (!result.ok) return [];
