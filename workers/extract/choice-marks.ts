@@ -1,4 +1,11 @@
-import { type Edges, type GreyImage, inkShare, isInk, shrinkToInk } from "../ocr/grey-image.ts";
+import {
+  type Edges,
+  type GreyImage,
+  inkRuns,
+  inkShare,
+  isInk,
+  shrinkToInk,
+} from "../ocr/grey-image.ts";
 
 /**
  * Check boxes printed before choice options, measured in the page's ink: where they are and
@@ -41,36 +48,14 @@ export function boxFill(ink: GreyImage, box: Edges): number {
  * part of it.
  */
 function inkBlobs(ink: GreyImage, band: Edges): Edges[] {
-  return inkedRuns(ink, band, "columns").flatMap(([left, right]) => {
+  return inkRuns(ink, band, "columns").flatMap(({ start: left, end: right }) => {
     const columns = { ...band, left, right };
-    const [top, bottom] = inkedRuns(ink, columns, "rows").reduce((tallest, run) =>
-      run[1] - run[0] > tallest[1] - tallest[0] ? run : tallest,
+    const { start: top, end: bottom } = inkRuns(ink, columns, "rows").reduce((tallest, run) =>
+      run.end - run.start > tallest.end - tallest.start ? run : tallest,
     );
     const blob = shrinkToInk({ ...columns, top, bottom }, ink);
     return blob ? [blob] : [];
   });
-}
-
-/** [start, end) of each run of columns, or rows, of the area that hold ink. */
-function inkedRuns(ink: GreyImage, area: Edges, lines: "columns" | "rows"): [number, number][] {
-  const [from, to] = lines === "columns" ? [area.left, area.right] : [area.top, area.bottom];
-  const [acrossFrom, acrossTo] =
-    lines === "columns" ? [area.top, area.bottom] : [area.left, area.right];
-  const runs: [number, number][] = [];
-  let start: number | undefined;
-  for (let at = from; at <= to; at++) {
-    let inked = false;
-    for (let across = acrossFrom; across < acrossTo && !inked && at < to; across++) {
-      inked = lines === "columns" ? isInk(ink, at, across) : isInk(ink, across, at);
-    }
-    if (inked) {
-      start ??= at;
-    } else if (start !== undefined) {
-      runs.push([start, at]);
-      start = undefined;
-    }
-  }
-  return runs;
 }
 
 /**

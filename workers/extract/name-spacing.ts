@@ -1,4 +1,4 @@
-import { type GreyImage, isInk, toEdges } from "../ocr/grey-image.ts";
+import { type GreyImage, type InkRun, inkRuns, toEdges } from "../ocr/grey-image.ts";
 import { median, right, unionBoxes } from "./boxes.ts";
 import { withFaintInk } from "./faint-ink.ts";
 import type { Glyph, Token } from "./page-text.ts";
@@ -104,12 +104,6 @@ interface Run {
   centre: number;
 }
 
-interface InkStretch {
-  left: number;
-  right: number;
-  pixels: number;
-}
-
 /** Ink this small, alone between blank columns, is a speck of the scan, not a stroke. */
 const SPECK_EM2 = 0.006;
 const SPECK_MIN_PX = 4;
@@ -131,42 +125,18 @@ function blankRuns(
 ): Run[] {
   const edges = toEdges([area.left, area.top, area.right - area.left, area.bottom - area.top], ink);
   const speck = Math.max(SPECK_MIN_PX, SPECK_EM2 * em * em);
-  const stretches = inkStretches(ink, edges).filter((stretch) => stretch.pixels > speck);
+  const stretches = inkRuns(ink, edges, "columns").filter((stretch) => stretch.pixels > speck);
   const first = stretches[0];
   const last = stretches.at(-1);
   if (!first || !last) return [];
   const runs: Run[] = [];
   for (let index = 1; index < stretches.length; index++) {
-    const start = (stretches[index - 1] as InkStretch).right;
-    const end = (stretches[index] as InkStretch).left;
-    if (start - first.left < MIN_PART_EM * em || last.right - end < MIN_PART_EM * em) continue;
+    const start = (stretches[index - 1] as InkRun).end;
+    const end = (stretches[index] as InkRun).start;
+    if (start - first.start < MIN_PART_EM * em || last.end - end < MIN_PART_EM * em) continue;
     runs.push({ width: end - start, centre: (start + end) / 2 });
   }
   return runs;
-}
-
-/** Runs of inked columns, left to right, with the ink each holds. */
-function inkStretches(
-  ink: GreyImage,
-  edges: { left: number; right: number; top: number; bottom: number },
-): InkStretch[] {
-  const stretches: InkStretch[] = [];
-  let current: InkStretch | undefined;
-  for (let x = edges.left; x < edges.right; x++) {
-    let pixels = 0;
-    for (let y = edges.top; y < edges.bottom; y++) if (isInk(ink, x, y)) pixels++;
-    if (pixels === 0) {
-      current = undefined;
-      continue;
-    }
-    if (!current) {
-      current = { left: x, right: x + 1, pixels: 0 };
-      stretches.push(current);
-    }
-    current.right = x + 1;
-    current.pixels += pixels;
-  }
-  return stretches;
 }
 
 /** Index of the glyph after the boundary between characters closest to `x`. */

@@ -50,6 +50,39 @@ export function isBlankColumn(image: GreyImage, x: number, top: number, bottom: 
   return true;
 }
 
+/** A run of neighbouring columns (or rows) that hold ink, [start, end), with its ink pixels. */
+export interface InkRun {
+  start: number;
+  end: number;
+  pixels: number;
+}
+
+/** The runs of columns, or rows, of `area` that hold ink, in order. */
+export function inkRuns(image: GreyImage, area: Edges, lines: "columns" | "rows"): InkRun[] {
+  const [from, to] = lines === "columns" ? [area.left, area.right] : [area.top, area.bottom];
+  const [acrossFrom, acrossTo] =
+    lines === "columns" ? [area.top, area.bottom] : [area.left, area.right];
+  const runs: InkRun[] = [];
+  let current: InkRun | undefined;
+  for (let at = from; at < to; at++) {
+    let pixels = 0;
+    for (let across = acrossFrom; across < acrossTo; across++) {
+      if (lines === "columns" ? isInk(image, at, across) : isInk(image, across, at)) pixels++;
+    }
+    if (pixels === 0) {
+      current = undefined;
+      continue;
+    }
+    if (!current) {
+      current = { start: at, end: at, pixels: 0 };
+      runs.push(current);
+    }
+    current.end = at + 1;
+    current.pixels += pixels;
+  }
+  return runs;
+}
+
 /** The smallest box holding all ink inside `box`; undefined when it holds none. */
 export function shrinkToInk(box: Edges, image: GreyImage): Edges | undefined {
   let left = box.right;
