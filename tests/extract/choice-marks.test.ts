@@ -173,6 +173,31 @@ describe("choice marks read from the ink", () => {
     });
   });
 
+  it("reads a circled option that is also the field's label, read in brackets, below the label", () => {
+    // 終結 over (終結) 継続: the option, an exact reading of the label, had been taken for it.
+    const page = new InkPage();
+    page.title("終結報告書");
+    page.line([page.text("終結", 100, 150, "才結")]);
+    const circled = page.text("終結", 100, 220, "(終結)");
+    page.circle(circled);
+    page.line([circled, page.text("継続", 260, 220)]);
+    expect(read(page).closure).toMatchObject({ value: "closed" });
+  });
+
+  it("reads the option that is also the label after the label on its line", () => {
+    const page = new InkPage();
+    page.title("終結報告書");
+    page.options(
+      "終結",
+      [
+        ["終結", "circle"],
+        ["継続", "none"],
+      ],
+      200,
+    );
+    expect(read(page).closure).toMatchObject({ value: "closed", needsReview: false });
+  });
+
   it("reads options OCR could not read in their printed order inside their ruled cell only", () => {
     // 情報共有の同意 | (有) 無 : OCR read the circled 有 as も) and the 無 not at all; the label
     // stands in the cell beside, near enough to pass for a third option word.

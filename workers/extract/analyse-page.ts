@@ -2,6 +2,7 @@ import type { FormDefinitions } from "../../config/forms/form-definitions.ts";
 import type { BBox } from "../ocr/ocr-result.ts";
 import { findLabels, type LabelHit } from "./find-labels.ts";
 import { findTitle, type TitleHit } from "./find-title.ts";
+import { withoutOptionsReadAsLabels } from "./option-read-as-label.ts";
 import type { PageEvidence } from "./page-evidence.ts";
 import {
   type PageText,
@@ -53,11 +54,8 @@ function analyseText(text: PageText, definitions: FormDefinitions): PageAnalysis
     tables.set(field.key, header);
     for (const id of header.glyphIds) claimed.add(id);
   }
-  const labels = findLabels(
-    text,
-    definitions.fields.filter((field) => field.labels.length > 0),
-    claimed,
-  );
+  const labelled = definitions.fields.filter((field) => field.labels.length > 0);
+  const labels = withoutOptionsReadAsLabels(findLabels(text, labelled, claimed), labelled);
   for (const hit of labels) for (const id of hit.glyphIds) claimed.add(id);
   return {
     text,
