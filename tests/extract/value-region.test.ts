@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractForms } from "../../workers/extract/extract-forms.ts";
-import { type LineSpec, syntheticPage } from "./synthetic-page.ts";
+import { cell, type LineSpec, syntheticPage } from "./synthetic-page.ts";
 
 const TITLE: LineSpec = { y: 100, words: [["相談受付票", 600]], em: 48 };
 const ADDRESS = "愛知県豊田市喜多町3-27-9";
@@ -33,6 +33,31 @@ describe("the value of a label printed above its box", () => {
         { y: 350, words: [[ADDRESS, 110]] },
       ]),
     ).toBe(ADDRESS);
+  });
+});
+
+describe("the value of a label in a ruled cell of its own", () => {
+  it("is the cell below when OCR read a dot beside the label as a character", () => {
+    const complaint = "母の年金だけで二人の生活費をまかなっている。";
+    const labelCell = cell(
+      [90, 280, 1400, 50],
+      [
+        {
+          y: 290,
+          words: [
+            ["主訴", 100],
+            ["ロ", 450],
+          ],
+        },
+      ],
+    );
+    const dot = labelCell.words[1];
+    if (dot) dot.bbox = [453, 302, 3, 3];
+    const page = syntheticPage([TITLE], {
+      cells: [labelCell, cell([90, 335, 1400, 200], [{ y: 350, words: [[complaint, 100]] }])],
+    });
+    const [form] = extractForms([page], { today: "2025-01-01" });
+    expect(form?.items.common.chief_complaint?.value).toBe(complaint);
   });
 });
 

@@ -60,8 +60,11 @@ const LONG_LINE_GAP_EM = 3.5;
 const BOX_BELOW_EM = 2.5;
 /** A token of nothing but punctuation: often a speck of dirt on a scan. */
 const PUNCTUATION_ONLY = /^\p{P}*$/u;
-const isSpeck = (token: Token) =>
-  PUNCTUATION_ONLY.test(token.glyphs.map((glyph) => glyph.char).join(""));
+/** No character is boxed this small (share of an em each way): a dot OCR read as ロ. */
+const SPECK_EM = 0.3;
+const isSpeck = (em: number) => (token: Token) =>
+  PUNCTUATION_ONLY.test(token.glyphs.map((glyph) => glyph.char).join("")) ||
+  Math.max(token.bbox[2], token.bbox[3]) < SPECK_EM * em;
 /** Notes printed on the form (※…) are not part of a value above them. */
 const NOTE = /^※/u;
 
@@ -82,7 +85,7 @@ export function readValueRegion(
   const beside = besideLabel(hit, page, options);
   // Likewise a speck after a label with its value in the box below (住所 . over the box) does
   // not make the value the label's line: the box's line would be read from the speck on.
-  if (beside.length > 0 && !beside.every(isSpeck)) {
+  if (beside.length > 0 && !beside.every(isSpeck(em))) {
     const start = Math.min(...beside.map((token) => token.bbox[0]));
     const more = linesBelow(page, options, {
       left: options.extent === "long" ? hit.bbox[0] - em : start - WRAP_INDENT_EM * em,
@@ -125,7 +128,7 @@ function fromCells(hit: LabelHit, page: PageText, options: ValueRegionOptions): 
   const em = hit.lines[0]?.em ?? 1;
   // A speck read as punctuation (. ・ ,) beside the label does not make the label's cell the
   // value's: the value is then in the neighbouring cell.
-  const own = cellLines(page, index, hit, options).filter((line) => !line.every(isSpeck));
+  const own = cellLines(page, index, hit, options).filter((line) => !line.every(isSpeck(em)));
   if (own.length > 0) return valueText(own, em);
   const holdsLabel = (box: BBox) =>
     options.stops.some((stop) => containsPoint(box, centreX(stop), centreY(stop)));
