@@ -179,3 +179,45 @@ describe("a paragraph the three readings of a ruled page give alike", () => {
     ).toMatchObject({ needsReview: true });
   });
 });
+
+describe("a label only another reading read", () => {
+  const labelCell = [80, 290, 900, 50] as const;
+  const valueCell = [80, 350, 900, 120] as const;
+  const lines = (first: string, second?: string): LineSpec[] => [
+    { y: 370, words: [[first, 100]] },
+    ...(second ? [{ y: 410, words: [[second, 100]] } as LineSpec] : []),
+  ];
+
+  function complaint(firstReading: LineSpec[], enlarged: LineSpec[]) {
+    const evidence: PageEvidence = {
+      ...syntheticPage([TITLE], {
+        cells: [
+          cell([...labelCell], [{ y: 300, words: [["主上", 100]] }]),
+          cell([...valueCell], firstReading),
+        ],
+      }),
+      rescaledCells: [
+        cell([...labelCell], [{ y: 300, words: [["主訴", 100]] }]),
+        cell([...valueCell], enlarged),
+      ],
+      rescaledLines: [cell([560, 90, 300, 60], [TITLE])],
+    };
+    const [form] = extractForms([evidence], { today: "2025-01-01" });
+    return form?.items.common.chief_complaint;
+  }
+
+  it("gives the value the first reading reads there when that reading has a line more", () => {
+    expect(
+      complaint(
+        lines("仕事を辞めてしまった。今後について相", "談したい。"),
+        lines("仕事を辞めてしまった。今後について相"),
+      ),
+    ).toMatchObject({ value: "仕事を辞めてしまった。今後について相談したい。", needsReview: true });
+  });
+
+  it("gives its own value when the first reading reads another there", () => {
+    expect(
+      complaint(lines("仕事を辞めてしまつた。"), lines("仕事を辞めてしまった。")),
+    ).toMatchObject({ value: "仕事を辞めてしまった。", needsReview: true });
+  });
+});

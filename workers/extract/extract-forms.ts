@@ -144,7 +144,10 @@ function byOtherReadings(
       (analysis?.labels ?? [])
         .filter((hit) => hit.key === field.key)
         .flatMap((hit) => {
-          const reading = readAtLabel(field, hit, analysis as PageAnalysis, context);
+          const reading = withLinesDropped(
+            readAtLabel(field, hit, analysis as PageAnalysis, context),
+            readAtLabel(field, hit, page, context),
+          );
           if (reading.value === null) return [];
           return [
             {
@@ -156,6 +159,20 @@ function byOtherReadings(
         }),
     ),
   );
+}
+
+/**
+ * The first reading at the label's place, when it gives the other reading's value and more: the
+ * other reading dropped a wrapped line (a paragraph's last line 談したい。). Otherwise the other
+ * reading, whose label it is: the first reading's misread label often misread its value too.
+ */
+function withLinesDropped(other: FieldReading, first: FieldReading): FieldReading {
+  return typeof other.value === "string" &&
+    typeof first.value === "string" &&
+    first.value.length > other.value.length &&
+    first.value.startsWith(other.value)
+    ? first
+    : other;
 }
 
 /**
