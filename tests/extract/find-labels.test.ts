@@ -52,6 +52,20 @@ describe("label matching", () => {
     ]);
   });
 
+  it("ends a label where OCR read a circle round the option after it as a bracket", () => {
+    expect(
+      labelsOn([
+        {
+          y: 300,
+          words: [
+            ["関係機関との情報共有への同意(同意する", 150],
+            [")同意しない", 800],
+          ],
+        },
+      ]),
+    ).toEqual([{ key: "consent_info_sharing", variant: "関係機関との情報共有への同意", edits: 0 }]);
+  });
+
   it("forgives one misread or missing character in a longer label", () => {
     expect(
       labelsOn([

@@ -111,12 +111,19 @@ function lineCandidates(line: TextLine, longest: number, exclude: ReadonlySet<nu
 
 /**
  * Where a value may follow a label inside one token: a digit or Latin letter after a character
- * of another kind (番号R5-0123, 〒260-0001, TEL043…).
+ * of another kind (番号R5-0123, 〒260-0001, TEL043…), or an opening bracket, which OCR reads
+ * for the loop round a circled option (…への同意(同意する).
  */
 function valueCuts(token: Token): number[] {
   const cuts: number[] = [];
   const kind = (char: string) =>
-    /[0-9０-９]/u.test(char) ? "digit" : /[A-Za-zＡ-Ｚａ-ｚ]/u.test(char) ? "latin" : "other";
+    /[0-9０-９]/u.test(char)
+      ? "digit"
+      : /[A-Za-zＡ-Ｚａ-ｚ]/u.test(char)
+        ? "latin"
+        : /[(（]/u.test(char)
+          ? "bracket"
+          : "other";
   for (let index = 1; index < token.glyphs.length; index++) {
     const before = kind((token.glyphs[index - 1] as Glyph).char);
     const after = kind((token.glyphs[index] as Glyph).char);
