@@ -8,6 +8,7 @@ import {
 import { onlyLowConfidence } from "./low-confidence.ts";
 import { DOUBTFUL_SPACE } from "./name-spacing.ts";
 import { editDistance } from "./normalise/edit-distance.ts";
+import { checkStaffInTables } from "./staff-in-tables.ts";
 import { calibrated } from "./value-confidence.ts";
 
 /**
@@ -77,7 +78,8 @@ interface Found {
  * agency outread (see RivalRule), is replaced by the rival, still for review, so the reviewer
  * confirms rather than retypes. A value in review only for low confidence that another form
  * reads exactly alike is accepted when the two readings together are sure enough. Values far
- * apart (two cases scanned into one file without a separator sheet) are left alone.
+ * apart (two cases scanned into one file without a separator sheet) are left alone. Last, the
+ * progress tables' 対応者 are checked against the 担当者 so settled (staff-in-tables.ts).
  */
 export function checkAcrossForms(
   forms: readonly ExtractedForm[],
@@ -100,6 +102,7 @@ export function checkAcrossForms(
     for (const own of found)
       acceptAgreedValue(own, found, options.reviewThreshold, floors.agreeing);
   }
+  checkStaffInTables(checked);
   return checked.map((form) => ({ ...form, needsReview: formNeedsReview(form) }));
 }
 
