@@ -70,6 +70,21 @@ describe("the 対応者 of a progress table, against the case file's 担当者",
     expect(tableStaff("田中 達也", ["鈴木 花子"]).staff).toEqual(["鈴木 花子"]);
   });
 
+  it("trusts only a 担当者 accepted, or read alike on two forms", () => {
+    const doubted = { ...item("長谷川 美極"), needsReview: true };
+    const table = () => item([{ staff: "長谷川 美穂" }]);
+    const once = [form(0, { staff_name: doubted }), form(1, { entries: table() })];
+    checkStaffInTables(once);
+    expect(once[1]?.items.common.entries?.value).toEqual([{ staff: "長谷川 美穂" }]);
+    const twice = [
+      form(0, { staff_name: doubted }),
+      form(2, { staff_name: { ...doubted } }),
+      form(1, { entries: table() }),
+    ];
+    checkStaffInTables(twice);
+    expect(twice[2]?.items.common.entries?.value).toEqual([{ staff: "長谷川 美極" }]);
+  });
+
   it("leaves a name near two 担当者 alone", () => {
     const forms = [
       form(0, { staff_name: item("中川義男") }),

@@ -43,12 +43,21 @@ export function checkStaffInTables(forms: readonly ExtractedForm[]): void {
   }
 }
 
-/** The case file's 担当者, and each one's family name where a form printed it apart. */
+/**
+ * The case file's 担当者 read surely (accepted, or read alike on two forms), and each one's
+ * family name where a form printed it apart. A 担当者 misread on its one form (長谷川 美極) would
+ * put its misreading into the rows that read it right.
+ */
 function knownNames(forms: readonly ExtractedForm[]): KnownName[] {
+  const items = forms.flatMap((form) => {
+    const item = form.items.common[STAFF_KEY];
+    return item && typeof item.value === "string" && item.value !== "" ? [item] : [];
+  });
+  const readOn = (value: unknown) => items.filter((item) => item.value === value).length;
   const names = new Map<string, KnownName>();
-  for (const form of forms) {
-    const staff = form.items.common[STAFF_KEY]?.value;
-    if (typeof staff !== "string" || staff === "") continue;
+  for (const item of items) {
+    const staff = item.value as string;
+    if (item.needsReview && readOn(staff) < 2) continue;
     const bare = staff.replace(/\s/gu, "");
     if (!names.has(bare)) names.set(bare, { shown: staff, bare, family: false });
     const [family] = staff.split(" ");
