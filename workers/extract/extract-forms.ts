@@ -5,6 +5,7 @@ import {
   fieldsOf,
 } from "../../config/forms/form-definitions.ts";
 import { todayInJapan } from "../../config/japan-time.ts";
+import type { BBox } from "../ocr/ocr-result.ts";
 import { type AnalysedPage, analysePage, type PageAnalysis } from "./analyse-page.ts";
 import { byValueShape } from "./by-value-shape.ts";
 import { corroborate, corroborateTable } from "./corroborate.ts";
@@ -25,6 +26,7 @@ import { type FieldReading, type ReadFieldContext, readField } from "./read-fiel
 import { readTableField } from "./read-table-field.ts";
 import { type FormPages, segmentForms } from "./segment-forms.ts";
 import { withStaffReadAsClientDisputed } from "./staff-read-as-client.ts";
+import { readAtUnreadLabel } from "./unread-label.ts";
 
 export interface ExtractFormsOptions {
   /** Built-in definitions, or those merged with a municipality's (loadFormDefinitions). */
@@ -67,9 +69,15 @@ export function extractForms(
     .map((page) => analysePage(page, definitions));
   return segmentForms(analysed, definitions).map((form, formIndex) => {
     const read: RecordItems = { common: {}, optional: {}, custom: {} };
+    const notFound: FieldDefinition[] = [];
     for (const field of fieldsOf(definitions, form.docType)) {
-      read[field.group][field.key] = toItem(field, readBest(field, form, context), threshold);
+      const reading = readBest(field, form, context);
+      if (!reading && field.docTypes !== "any") notFound.push(field);
+      read[field.group][field.key] = toItem(field, reading, threshold);
     }
+    const placed = readAtUnreadLabel(notFound, form.pages, readBoxes(read), context);
+    if (placed)
+      read[placed.field.group][placed.field.key] = toItem(placed.field, placed.reading, threshold);
     const items = withStaffReadAsClientDisputed(read);
     const classification = { by: form.classifiedBy, title: form.title };
     return {
@@ -216,6 +224,15 @@ function byOptionsRow(
 }
 
 const labelFactor = (edits: number) => LABEL_EDIT_FACTOR ** edits;
+
+/** Where each value read on a form lies. */
+function readBoxes(read: RecordItems): { page: number; bbox: BBox }[] {
+  return Object.values(read).flatMap((group: Record<string, FieldItem>) =>
+    Object.values(group).flatMap((item) =>
+      item.page !== null && item.bbox !== null ? [{ page: item.page, bbox: item.bbox }] : [],
+    ),
+  );
+}
 
 function toItem(
   field: FieldDefinition,
