@@ -26,6 +26,7 @@ import { type FieldReading, type ReadFieldContext, readField } from "./read-fiel
 import { readTableField } from "./read-table-field.ts";
 import { type FormPages, segmentForms } from "./segment-forms.ts";
 import { withStaffReadAsClientDisputed } from "./staff-read-as-client.ts";
+import { withCellsReadAgain } from "./table-cells-read-again.ts";
 import { readAtUnreadLabel } from "./unread-label.ts";
 
 export interface ExtractFormsOptions {
@@ -111,7 +112,7 @@ function readBest(
           context,
         )
       : null;
-    return reading && corroborateTable(reading, second);
+    return reading && corroborateTable(withCellsReadAgain(field, reading, second), second);
   }
   const readings = form.pages.flatMap((page) =>
     page.labels
