@@ -13,6 +13,8 @@ import { type FieldReading, type ReadFieldContext, writtenText } from "./read-fi
 import { readTableRows } from "./read-table.ts";
 import { ocrConfidence } from "./value-confidence.ts";
 
+const RUN_OVER = "右の欄にはみ出した数字を日付に含めました";
+
 /**
  * A table field (the 支援経過 entries) over all pages of its form that show its heading row: one
  * object per row, each column normalised by its type. A cell that cannot be read is null in its
@@ -41,8 +43,12 @@ export function readTableField(
         entry[column.key] = cell.value;
         rawCells.push(cell.raw);
         confidence = Math.min(confidence, cell.confidence);
-        if (cell.reason)
-          reasons.push(`${entries.length + 1}行目 ${column.labels[0]}: ${cell.reason}`);
+        const cellReasons = [
+          ...(row.runOver.includes(column.key) ? [RUN_OVER] : []),
+          ...(cell.reason ? [cell.reason] : []),
+        ];
+        if (cellReasons.length > 0)
+          reasons.push(`${entries.length + 1}行目 ${column.labels[0]}: ${cellReasons.join("、")}`);
       }
       entries.push(entry);
       rawRows.push(rawCells.join(" | "));

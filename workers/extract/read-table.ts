@@ -10,6 +10,7 @@ import {
   unionBoxes,
   verticalOverlapShare,
 } from "./boxes.ts";
+import { withDateRunOver } from "./date-run-over.ts";
 import { findLabels, type LabelHit } from "./find-labels.ts";
 import { horizontalRulings, verticalRulings } from "./ink-rulings.ts";
 import type { PageText, Token } from "./page-text.ts";
@@ -27,6 +28,8 @@ export interface TableHeader {
 export interface TableRow {
   cells: Map<string, Token[][]>;
   bbox: BBox;
+  /** Columns of dates completed with digits that ran over into the next column. */
+  runOver: string[];
 }
 
 /** At least this many of a table's headings on one row make it the table's heading row. */
@@ -166,7 +169,11 @@ export function readTableRows(
       const inColumn = inRow.filter((token) => columnOf(token) === slot);
       cells.set(slot.column.key, intoLines(inColumn));
     }
-    rows.push({ cells, bbox: unionBoxes(inRow.map((token) => token.bbox)) as BBox });
+    const runOver = withDateRunOver(
+      header.columns.map((slot) => slot.column),
+      cells,
+    );
+    rows.push({ cells, bbox: unionBoxes(inRow.map((token) => token.bbox)) as BBox, runOver });
   });
   return rows;
 }
