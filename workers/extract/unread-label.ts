@@ -18,8 +18,9 @@ const WRITTEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
  * A field none of whose labels was read, even with a misread character allowed (議題 read as
  * 識遇, 主訴 as 計放): a two-character label misread in both characters is no label any more.
  * The page still shows where it is: a short line in the labels' type size, below the title, on
- * no value read already, with a value at it that no other field has taken. When the form lacks exactly one such field and
- * shows exactly one such line, the value there is offered for it, always for review.
+ * no value read already, with a value at it that no other field has taken. When the form lacks
+ * exactly one such field and shows exactly one such line, the value there is offered for it,
+ * always for review.
  *
  * `missing` are the form's own text fields (not the header fields every form may carry) that
  * nothing was read for; `readBoxes` are the boxes of every value read on the form.
@@ -30,12 +31,15 @@ export function readAtUnreadLabel(
   readBoxes: readonly { page: number; bbox: BBox }[],
   context: ReadFieldContext,
 ): { field: FieldDefinition; reading: FieldReading } | null {
-  const [field, another] = missing.filter((candidate) => fitsLabelOf(candidate, null));
+  // A choice has its row of options, a date or a number its shape, to be found by.
+  const [field, another] = missing.filter(
+    (candidate) => candidate.type === "longtext" || candidate.type === "text",
+  );
   if (!field || another) return null;
   const found = pages.flatMap((page) =>
     unreadLabelLines(page, readBoxes)
       .map((line) => labelHitOf(field, line))
-      .filter((hit) => fitsLabelOf(field, hit.variant))
+      .filter((hit) => mayBeLabelOf(field, hit.variant))
       .map((hit) => ({ hit, reading: readAtLabel(field, hit, page, context) }))
       .filter(
         ({ reading }) =>
@@ -105,16 +109,14 @@ function labelHitOf(field: FieldDefinition, line: TextLine): LabelHit {
 }
 
 /**
- * Text fields only: a choice has its row of options, a date or a number its shape, to be found
- * by. With `read`, also whether what was read is as long as one of its labels, give or take a
- * character, and written as a label is.
+ * Whether `read` may be a misreading of one of the field's labels: as long as one, give or take
+ * a character, and written as a label is (no digits, not a note).
  */
-function fitsLabelOf(field: FieldDefinition, read: string | null): boolean {
-  if (field.type !== "longtext" && field.type !== "text") return false;
-  if (read === null) return true;
+function mayBeLabelOf(field: FieldDefinition, read: string): boolean {
   if (NOTE.test(read) || NO_LABEL_CHARACTERS.test(read) || !WRITTEN.test(read)) return false;
   const length = Array.from(labelKey(read)).length;
-  return field.labels.some(
-    (label) => length > 0 && Math.abs(Array.from(labelKey(label)).length - length) <= 1,
+  return (
+    length > 0 &&
+    field.labels.some((label) => Math.abs(Array.from(labelKey(label)).length - length) <= 1)
   );
 }
