@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { builtinFormDefinitions } from "../../config/forms/builtin-form-definitions.ts";
+import { analysePage } from "../../workers/extract/analyse-page.ts";
 import { extractForms } from "../../workers/extract/extract-forms.ts";
+import { readAtUnreadLabel } from "../../workers/extract/unread-label.ts";
 import { type LineSpec, syntheticPage } from "./synthetic-page.ts";
 
 const LABEL_EM = 23;
@@ -43,5 +46,32 @@ describe("a field whose label no reading read", () => {
     const items = meeting("識遇", "彼居分揚");
     expect(items?.agenda).toMatchObject({ value: null, reason: "項目が見つかりません" });
     expect(items?.decisions).toMatchObject({ value: null, reason: "項目が見つかりません" });
+  });
+
+  /** readAtUnreadLabel alone, on an intake sheet with a 個人番号 row, for the field `key`. */
+  function readOnIntake(key: string) {
+    const page = analysePage(
+      syntheticPage([
+        { y: 160, words: [["相談受付票", 600]], em: 46 },
+        label("相談受付日", 250),
+        value("令和6年5月27日", 300),
+        label("個人番号", 420),
+        value("［個人番号削除］", 470),
+        label("主訴", 960),
+        value("仕事を辞めてしまった。", 1010),
+      ]),
+      builtinFormDefinitions,
+    );
+    const field = builtinFormDefinitions.fields.find((each) => each.key === key);
+    if (!field) throw new Error(`no field ${key}`);
+    return readAtUnreadLabel([field], [page], [], { today: "2025-01-01" });
+  }
+
+  it("is not read at the 個人番号 row, a label of the form that is no field's", () => {
+    expect(readOnIntake("consultation_summary")).toBeNull();
+  });
+
+  it("is not looked for when the field is optional: the form may not print it", () => {
+    expect(readOnIntake("household")).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { FieldDefinition } from "../../config/forms/form-definitions.ts";
 import type { BBox } from "../ocr/ocr-result.ts";
+import { REDACTED_INDIVIDUAL_NUMBER } from "../redact/find-individual-numbers.ts";
 import type { AnalysedPage } from "./analyse-page.ts";
 import { bottom, centreX, centreY, containsPoint, median, unionBoxes } from "./boxes.ts";
 import type { LabelHit } from "./find-labels.ts";
@@ -22,7 +23,7 @@ const WRITTEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
  * exactly one such field and shows exactly one such line, the value there is offered for it,
  * always for review.
  *
- * `missing` are the form's own text fields (not the header fields every form may carry) that
+ * `missing` are the form's own fields (not the header fields every form may carry) that
  * nothing was read for; `readBoxes` are the boxes of every value read on the form.
  */
 export function readAtUnreadLabel(
@@ -31,9 +32,11 @@ export function readAtUnreadLabel(
   readBoxes: readonly { page: number; bbox: BBox }[],
   context: ReadFieldContext,
 ): { field: FieldDefinition; reading: FieldReading } | null {
-  // A choice has its row of options, a date or a number its shape, to be found by.
+  // A choice has its row of options, a date or a number its shape, to be found by; a field
+  // of the 選択項目 group may well not be printed at all.
   const [field, another] = missing.filter(
-    (candidate) => candidate.type === "longtext" || candidate.type === "text",
+    (candidate) =>
+      candidate.group === "common" && (candidate.type === "longtext" || candidate.type === "text"),
   );
   if (!field || another) return null;
   const found = pages.flatMap((page) =>
@@ -43,7 +46,11 @@ export function readAtUnreadLabel(
       .map((hit) => ({ hit, reading: readAtLabel(field, hit, page, context) }))
       .filter(
         ({ reading }) =>
-          reading.value !== null && reading.bbox !== null && !onRead(page, reading.bbox, readBoxes),
+          reading.value !== null &&
+          reading.bbox !== null &&
+          !onRead(page, reading.bbox, readBoxes) &&
+          // The 個人番号 row: a label of the form that is no field's.
+          !reading.raw?.includes(REDACTED_INDIVIDUAL_NUMBER),
       ),
   );
   const [only, second] = found;
