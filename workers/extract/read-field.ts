@@ -41,7 +41,6 @@ export interface ReadFieldContext {
  * neighbouring column whose label was not recognised.
  */
 const WIDE_GAP_EM = 2.5;
-const MARKS_ONLY = /^\p{P}*$/u;
 /**
  * A value of punctuation alone (・ or .) is a speck of dirt or a scanning artefact OCR read as
  * the nearest small mark, in both readings alike: nothing was written there.
@@ -195,17 +194,11 @@ export function writtenText(
   };
 }
 
-/**
- * The widest blank between the line's words. Marks alone (R4-0457 … *, 単身世帯 … .) are
- * specks of the scan, which the normalisers drop, not a neighbour's characters: the blank is
- * measured across them.
- */
 function widestGap(line: readonly Token[]): number {
-  const words = line.filter((token) => !MARKS_ONLY.test(token.glyphs.map((g) => g.char).join("")));
   let widest = 0;
-  for (let i = 1; i < words.length; i++) {
-    const before = words[i - 1] as Token;
-    widest = Math.max(widest, (words[i] as Token).bbox[0] - (before.bbox[0] + before.bbox[2]));
+  for (let i = 1; i < line.length; i++) {
+    const before = line[i - 1] as Token;
+    widest = Math.max(widest, (line[i] as Token).bbox[0] - (before.bbox[0] + before.bbox[2]));
   }
   return widest;
 }
