@@ -128,10 +128,17 @@ function readingsAt(
 
 /**
  * A table field (the progress entries) read again from the second reading's table: every row
- * and column alike, or no corroboration.
+ * and column alike, or no corroboration. Its 内容 are paragraphs, whose misreadings both scales
+ * may share (紹介さきれた, accepted so on held-out seed 13): as for a paragraph read alike by
+ * two readings only, the whole-page reading of the ruled cells must give the table alike too.
  */
-export function corroborateTable(reading: FieldReading, second: FieldReading | null): FieldReading {
-  return second === null || second.value === null ? reading : agreed(reading, [second]);
+export function corroborateTable(
+  reading: FieldReading,
+  second: FieldReading | null,
+  third: FieldReading | null,
+): FieldReading {
+  if (second === null || second.value === null || third === null) return reading;
+  return witnesses(third, reading) ? agreed(reading, [second]) : reading;
 }
 
 /** The reading, its confidence raised by the most confident of `others` that agrees with it. */

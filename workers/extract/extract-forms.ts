@@ -112,7 +112,14 @@ function readBest(
           context,
         )
       : null;
-    return reading && corroborateTable(withCellsReadAgain(field, reading, second), second);
+    const third = form.pages.every((page) => page.wholePage !== null)
+      ? readTableField(
+          field,
+          form.pages.map((page) => page.wholePage as PageAnalysis),
+          context,
+        )
+      : null;
+    return reading && corroborateTable(withCellsReadAgain(field, reading, second), second, third);
   }
   const readings = form.pages.flatMap((page) =>
     page.labels

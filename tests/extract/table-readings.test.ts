@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { builtinFormDefinitions } from "../../config/forms/builtin-form-definitions.ts";
+import { corroborateTable } from "../../workers/extract/corroborate.ts";
 import type { FieldReading } from "../../workers/extract/read-field.ts";
 import { withCellsReadAgain } from "../../workers/extract/table-cells-read-again.ts";
 
@@ -43,5 +44,19 @@ describe("a table cell the first reading could not read", () => {
     expect(withCellsReadAgain(entries, first, table([row("2024-01-28", "visit_office")]))).toBe(
       first,
     );
+  });
+});
+
+describe("a table two readings give alike", () => {
+  const rows = [row("2024-04-12")];
+  const sure = (confidence: number) => ({ ...table(rows), confidence });
+
+  it("is raised when the whole-page reading gives it alike too", () => {
+    expect(corroborateTable(sure(0.7), sure(0.7), sure(0.5)).confidence).toBeCloseTo(0.91);
+  });
+
+  it("is not raised on two readings alone: both scales may share a paragraph's misreading", () => {
+    expect(corroborateTable(sure(0.7), sure(0.7), table([row("2024-04-13")])).confidence).toBe(0.7);
+    expect(corroborateTable(sure(0.7), sure(0.7), null).confidence).toBe(0.7);
   });
 });
