@@ -105,20 +105,15 @@ function readBest(
 ): FieldReading | null {
   if (field.type === "table") {
     const reading = readTableField(field, form.pages, context);
-    const second = form.pages.every((page) => page.rescaled !== null)
-      ? readTableField(
-          field,
-          form.pages.map((page) => page.rescaled as PageAnalysis),
-          context,
-        )
-      : null;
-    const third = form.pages.every((page) => page.wholePage !== null)
-      ? readTableField(
-          field,
-          form.pages.map((page) => page.wholePage as PageAnalysis),
-          context,
-        )
-      : null;
+    // The table as another reading of every page of the form read it, if all were read so.
+    const readAgain = (other: (page: AnalysedPage) => PageAnalysis | null) => {
+      const analyses = form.pages.map(other);
+      return analyses.every((analysis) => analysis !== null)
+        ? readTableField(field, analyses as PageAnalysis[], context)
+        : null;
+    };
+    const second = readAgain((page) => page.rescaled);
+    const third = readAgain((page) => page.wholePage);
     return reading && corroborateTable(withCellsReadAgain(field, reading, second), second, third);
   }
   const readings = form.pages.flatMap((page) =>
