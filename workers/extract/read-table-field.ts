@@ -15,6 +15,11 @@ import { ocrConfidence } from "./value-confidence.ts";
 
 const RUN_OVER = "右の欄にはみ出した数字を日付に含めました";
 
+/** How a review reason names a table cell: its row, from 1, and its column's heading. */
+export function cellReasonPrefix(rowNumber: number, heading: string | undefined): string {
+  return `${rowNumber}行目 ${heading}: `;
+}
+
 /**
  * A table field (the 支援経過 entries) over all pages of its form that show its heading row: one
  * object per row, each column normalised by its type. A cell that cannot be read is null in its
@@ -48,7 +53,9 @@ export function readTableField(
           ...(cell.reason ? [cell.reason] : []),
         ];
         if (cellReasons.length > 0)
-          reasons.push(`${entries.length + 1}行目 ${column.labels[0]}: ${cellReasons.join("、")}`);
+          reasons.push(
+            `${cellReasonPrefix(entries.length + 1, column.labels[0])}${cellReasons.join("、")}`,
+          );
       }
       entries.push(entry);
       rawRows.push(rawCells.join(" | "));

@@ -1,5 +1,6 @@
 import type { ExtractedForm, FieldItem } from "./extracted-form.ts";
 import { editDistance } from "./normalise/edit-distance.ts";
+import { cellReasonPrefix } from "./read-table-field.ts";
 
 /** The progress table, and its column of who handled each contact (対応者). */
 const TABLE_KEY = "entries";
@@ -36,7 +37,9 @@ export function checkStaffInTables(forms: readonly ExtractedForm[]): void {
       if (typeof read !== "string" || read === "") return row;
       const meant = nameMeant(read, known);
       if (meant === null || meant === read) return row;
-      notes.push(`${index + 1}行目 対応者: 「${read}」を担当者の「${meant}」と読みました`);
+      notes.push(
+        `${cellReasonPrefix(index + 1, "対応者")}「${read}」を担当者の「${meant}」と読みました`,
+      );
       return { ...row, [STAFF_COLUMN]: meant };
     });
     if (notes.length > 0) addReasons(table, notes);

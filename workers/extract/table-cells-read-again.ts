@@ -1,5 +1,6 @@
 import type { FieldDefinition } from "../../config/forms/form-definitions.ts";
 import type { FieldReading } from "./read-field.ts";
+import { cellReasonPrefix } from "./read-table-field.ts";
 
 type Rows = Record<string, unknown>[];
 
@@ -21,11 +22,10 @@ export function withCellsReadAgain(
   const entries = rows.map((row, index) => {
     const filled = { ...row };
     for (const column of field.columns ?? []) {
-      const prefix = `${index + 1}行目 ${column.labels[0]}: `;
+      const prefix = cellReasonPrefix(index + 1, column.labels[0]);
       const value = again[index]?.[column.key];
-      const doubted = (list: readonly string[]) => list.some((reason) => reason.startsWith(prefix));
       if (row[column.key] !== null || value === null || value === undefined) continue;
-      if (doubted(second.reasons)) continue;
+      if (second.reasons.some((reason) => reason.startsWith(prefix))) continue;
       filled[column.key] = value;
       reasons = [
         ...reasons.filter((reason) => !reason.startsWith(prefix)),
