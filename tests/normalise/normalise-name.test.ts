@@ -48,6 +48,8 @@ describe("normaliseName", () => {
     ["伊藤 笠チ", "漢字の氏名の中にカタカナ「チ」があります"],
     ["山口 節チ", "漢字の氏名の中にカタカナ「チ」があります"],
     ["チ田 花子", "漢字の氏名の中にカタカナ「チ」があります"],
+    ["後藤。 久英子", "氏名の中に「。」があります"],
+    ["三浦、正男", "氏名の中に「、」があります"],
   ])("keeps %j for review: %s", (raw, warning) => {
     expect(normaliseName(raw)).toEqual({ ok: true, value: raw, warnings: [warning] });
   });
@@ -56,6 +58,8 @@ describe("normaliseName", () => {
     ["佐々木 健", "佐々木 健"],
     ["ナナミ ススム", "ナナミ ススム"],
     ["山田 マリア", "山田 マリア"],
+    ["マリア・ガルシア", "マリア・ガルシア"],
+    ["佐藤 ユーコ", "佐藤 ユーコ"],
     ["菊池 ロ子", "菊池 口子"],
   ])("finds nothing odd in %j", (raw, value) => {
     expect(normaliseName(raw)).toEqual({ ok: true, value });

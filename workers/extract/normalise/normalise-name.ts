@@ -31,9 +31,12 @@ export function normaliseName(raw: string): Normalised<string> {
 /**
  * Shapes a name seldom has and OCR often makes, each measured on generated forms in a value read
  * 41–75 % sure: a kanji doubled (井上上康弘: a name repeats a kanji with 々), and a lone
- * katakana touching a kanji (伊藤 笠チ for 幸子; a katakana given name stands apart, 山田 マリア).
+ * katakana touching a kanji (伊藤 笠チ for 幸子; a katakana given name stands apart, 山田 マリア),
+ * and a punctuation mark inside it (後藤。 久英子 for 後藤 久美子, typed, read 63 % sure).
  */
 function nameShapeWarnings(text: string): string[] {
+  const mark = text.match(MARK_INSIDE_NAME)?.[0];
+  if (mark) return [`氏名の中に「${mark}」があります`];
   const doubled = text.match(/(\p{sc=Han})\1/u)?.[1];
   if (doubled) return [`「${doubled}」が続けて読めました（重なって読んだ可能性）`];
   const lone = text.match(LONE_KATAKANA_BY_KANJI)?.[0];
@@ -41,5 +44,7 @@ function nameShapeWarnings(text: string): string[] {
   return [];
 }
 
+/** Anything but letters and spaces, save the ・ and = between the parts of a foreign name. */
+const MARK_INSIDE_NAME = /[^\p{L}\p{M}\s・=]/u;
 const LONE_KATAKANA_BY_KANJI =
   /\p{sc=Han}\p{sc=Katakana}(?!\p{sc=Katakana})|(?<!\p{sc=Katakana})\p{sc=Katakana}\p{sc=Han}/u;
