@@ -52,6 +52,7 @@ export async function startPipelineWorkers(runtime: Runtime): Promise<PipelineWo
       extract: new ExtractService(objects, files, pages, records, caseFiles, {
         definitions,
         reviewThreshold: config.reviewThreshold,
+        typedReviewThreshold: config.typedReviewThreshold,
       }),
       files,
     },

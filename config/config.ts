@@ -146,6 +146,11 @@ const settings = {
     doc: "A field read with less confidence than this (0..1) goes to review.",
     schema: z.coerce.number().min(0).max(1).default(0.85),
   },
+  typedReviewThreshold: {
+    env: "KAMIROKU_TYPED_REVIEW_THRESHOLD",
+    doc: "The same for a value whose characters stand on straight lines as type does (handwriting is read with surer confidence than it deserves, type with less); never above KAMIROKU_REVIEW_THRESHOLD.",
+    schema: z.coerce.number().min(0).max(1).default(0.7),
+  },
   ocrSecondReading: {
     env: "KAMIROKU_OCR_SECOND_READING",
     doc: "Read cells and lines a second time, enlarged (true/false): more values accepted without review and long text corrected, at twice the OCR time per page.",

@@ -31,6 +31,7 @@ export async function extractCommand(
       extraction: {
         definitions: await loadFormDefinitions(config.formsFile),
         reviewThreshold: config.reviewThreshold,
+        typedReviewThreshold: config.typedReviewThreshold,
       },
     });
     if (options.pdf) await writeSearchablePdf(pages, createWriteStream(options.pdf));

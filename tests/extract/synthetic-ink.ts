@@ -5,9 +5,10 @@
 import { createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
 import type { PageEvidence } from "../../workers/extract/page-evidence.ts";
 import type { BBox, OcrLine, OcrWord } from "../../workers/ocr/ocr-result.ts";
-import { cssFont, formFonts } from "../generator/fonts.ts";
+import { cssFont, formFonts, handFont } from "../generator/fonts.ts";
 import { type BoxState, drawCheckBox, drawHandCircle } from "../generator/hand-marks.ts";
 import { createRandom } from "../generator/random.ts";
+import type { Hand } from "./drawn-value.ts";
 
 export const FONT_PX = 30;
 /** What OCR typically reads a box as: the marks themselves are never trusted. */
@@ -50,6 +51,33 @@ export class InkPage {
       Math.round(m.actualBoundingBoxAscent + m.actualBoundingBoxDescent),
     ];
     return { text: read, confidence: read === text ? 0.95 : 0.3, bbox };
+  }
+
+  /**
+   * Text written character by character, each set off the line by the hand's offset (share of
+   * the em, down), turn (radians) and size; its OCR word is read right, `confidence` sure.
+   */
+  handText(text: string, x: number, baseline: number, hand: Hand, confidence: number): OcrWord {
+    const ctx = this.#ctx;
+    ctx.font = cssFont(handFont("seto"), FONT_PX);
+    ctx.fillStyle = "#1d2033";
+    let cursor = x;
+    Array.from(text).forEach((char, index) => {
+      const scale = hand.scale[index] ?? 1;
+      ctx.save();
+      ctx.translate(cursor, baseline + (hand.dy[index] ?? 0) * FONT_PX);
+      ctx.rotate(hand.angle[index] ?? 0);
+      ctx.scale(scale, scale);
+      ctx.fillText(char, 0, 0);
+      ctx.restore();
+      cursor += ctx.measureText(char).width * scale;
+    });
+    const top = Math.round(baseline - FONT_PX * 1.05);
+    return {
+      text,
+      confidence,
+      bbox: [x, top, Math.round(cursor - x), Math.round(FONT_PX * 1.25)],
+    };
   }
 
   /**

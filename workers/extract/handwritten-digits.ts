@@ -1,6 +1,7 @@
 import { type GreyImage, toEdges } from "../ocr/grey-image.ts";
 import { bottom, centreX, median, unionBoxes } from "./boxes.ts";
 import { withFaintInk } from "./faint-ink.ts";
+import { fitLine } from "./fit-line.ts";
 import { inkComponents } from "./ink-components.ts";
 import type { Glyph } from "./page-text.ts";
 
@@ -107,19 +108,4 @@ export function digitsLookHandwritten(spread: DigitSpread | undefined): boolean 
   const height = inLimits(spread.heightRange, HEIGHT_RANGE);
   const foot = inLimits(spread.footStray, FOOT_STRAY);
   return height + foot >= HANDWRITTEN_SUM && Math.min(height, foot) >= EACH_AT_LEAST;
-}
-
-/** The least-squares straight line through the points, as a function of x. */
-function fitLine(xs: readonly number[], ys: readonly number[]): (x: number) => number {
-  const n = xs.length;
-  const meanX = xs.reduce((sum, x) => sum + x, 0) / n;
-  const meanY = ys.reduce((sum, y) => sum + y, 0) / n;
-  let covariance = 0;
-  let variance = 0;
-  xs.forEach((x, i) => {
-    covariance += (x - meanX) * ((ys[i] as number) - meanY);
-    variance += (x - meanX) ** 2;
-  });
-  const slope = variance === 0 ? 0 : covariance / variance;
-  return (x) => meanY + slope * (x - meanX);
 }

@@ -14,6 +14,7 @@ import type { PageText, Token } from "./page-text.ts";
 import { rawText } from "./raw-text.ts";
 import { readChoice } from "./read-choice.ts";
 import { withoutCharacterReadTwice } from "./read-twice.ts";
+import { looksTypeset } from "./typeset-line.ts";
 import { valueConfidence } from "./value-confidence.ts";
 import type { ValueText } from "./value-region.ts";
 
@@ -28,6 +29,11 @@ export interface FieldReading {
   confidence: number;
   /** Why a reviewer should look at it; empty when nothing is known to be wrong. */
   reasons: string[];
+  /**
+   * The value's ink stands on straight lines as type does (typeset-line.ts): it may be accepted
+   * at the lower threshold for typed values.
+   */
+  typeset?: boolean;
 }
 
 export interface ReadFieldContext {
@@ -162,6 +168,7 @@ function readWritten(
     value: result.value,
     confidence,
     reasons: [...reasons, ...(result.warnings ?? [])],
+    ...(page.ink && looksTypeset(value.lines, page.ink, value.em) ? { typeset: true } : {}),
   };
 }
 

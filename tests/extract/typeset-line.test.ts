@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { unionBoxes } from "../../workers/extract/boxes.ts";
+import type { Token } from "../../workers/extract/page-text.ts";
+import { lineStray, looksTypeset } from "../../workers/extract/typeset-line.ts";
+import { A_HAND, drawnValue } from "./drawn-value.ts";
+
+/** The drawn value as one line of one OCR word. */
+function asLines(value: ReturnType<typeof drawnValue>): Token[][] {
+  return [
+    [
+      {
+        glyphs: value.glyphs,
+        bbox: unionBoxes(value.glyphs.map((glyph) => glyph.bbox)) ?? [0, 0, 0, 0],
+        colonAfter: false,
+      },
+    ],
+  ];
+}
+
+const typeset = (value: ReturnType<typeof drawnValue>) =>
+  looksTypeset(asLines(value), value.ink, value.em);
+
+// 10.5 pt type scanned at 200 and 300 dpi.
+const SIZES = [29, 44];
+const VALUES = [
+  "田中 幸子",
+  "サトウ ハナコ",
+  "福岡県久留米市東町3丁目",
+  "生活困窮者自立相談支援機関",
+];
+
+describe("typed values told from handwritten ones by the line their characters stand on", () => {
+  for (const size of SIZES) {
+    for (const style of ["gothic", "mincho"] as const) {
+      it(`takes typed text for type (${style}, ${size} px)`, () => {
+        for (const text of VALUES) {
+          const value = drawnValue(text, { size, style });
+          expect(lineStray(asLines(value), value.ink, value.em), text).toBeDefined();
+          expect(typeset(value), text).toBe(true);
+        }
+      });
+    }
+  }
+
+  for (const size of SIZES) {
+    it(`does not take characters written one by one off the line for type (${size} px)`, () => {
+      for (const text of VALUES)
+        expect(typeset(drawnValue(text, { size, hand: A_HAND })), text).toBe(false);
+    });
+  }
+
+  it("says nothing of fewer than three full-height characters", () => {
+    const value = drawnValue("小野", { size: 44, style: "gothic" });
+    expect(lineStray(asLines(value), value.ink, value.em)).toBeUndefined();
+    expect(typeset(value)).toBe(false);
+  });
+
+  it("leaves marks and small characters out of the measure", () => {
+    // Brackets and slashes reach below the line by design; with them measured it would stray.
+    const value = drawnValue("（令和）2023/4/1", { size: 44, style: "mincho" });
+    expect(typeset(value)).toBe(true);
+  });
+});
