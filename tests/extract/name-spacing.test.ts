@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { spaceName } from "../../workers/extract/name-spacing.ts";
 import type { Glyph, Token } from "../../workers/extract/page-text.ts";
 import type { GreyImage } from "../../workers/ocr/grey-image.ts";
+import { drawnValue } from "./drawn-value.ts";
 
 const EM = 27;
 const TOP = 10;
@@ -57,12 +58,13 @@ describe("the space between 姓 and 名 measured in the ink", () => {
 
 describe("the space between 姓 and 名 of a kana name", () => {
   it("is put at the widest blank when the ink leaves it in doubt, since kana always part them", () => {
+    // Set at uneven steps, as a proportional face or a hand sets them: the pitch tells nothing.
     const { ink, tokens } = line([
       ["タ", 10, 26, true],
-      ["ナ", 40, 26, false],
+      ["ナ", 40, 20, false],
       ["カ", 70, 26, false],
       ["サ", 110, 26, false],
-      ["チ", 140, 26, false],
+      ["チ", 140, 18, false],
       ["コ", 170, 26, false],
     ]);
     expect(spaceName([tokens], { ink, em: EM, script: "kana" })).toEqual({
@@ -111,4 +113,30 @@ describe("what is not a character in the name's ink", () => {
     });
     expect(spaceName([tokens], { ink, em: EM, script: "name" }).text).toBe("岡田拓也");
   });
+});
+
+describe("the space between 姓 and 名 of a typed name, from the pitch of its characters", () => {
+  /** A drawn name as OCR reads it: one word, no glyph for the space. */
+  function typedName(text: string, size: number, style: "gothic" | "mincho") {
+    const value = drawnValue(text, { size, style });
+    const glyphs = value.glyphs.filter((glyph) => glyph.char.trim() !== "");
+    const tokens: Token[] = [{ glyphs, bbox: glyphs[0]?.bbox ?? [0, 0, 0, 0], colonAfter: false }];
+    return spaceName([tokens], { ink: value.ink, em: value.em, script: "name" });
+  }
+
+  for (const size of [29, 44]) {
+    for (const style of ["gothic", "mincho"] as const) {
+      it(`puts an ASCII or full-width space OCR read through where it is, and none where there is none (${style}, ${size} px)`, () => {
+        for (const name of ["田中 幸子", "長谷川 美穂", "中川　千尋", "村上花子", "長谷川美穂"])
+          expect(typedName(name, size, style).text, name).toBe(name.replace("　", " "));
+      });
+
+      it(`is sure only where the blanks between the characters agree (${style}, ${size} px)`, () => {
+        for (const name of ["中川　千尋", "村上花子", "長谷川美穂"])
+          expect(typedName(name, size, style).doubtful, name).toBe(false);
+        // OCR read through the ASCII space: a blank that narrow could be inside a character.
+        expect(typedName("田中 幸子", size, style).doubtful).toBe(true);
+      });
+    }
+  }
 });

@@ -1,7 +1,9 @@
-import { type GreyImage, type InkRun, inkRuns, toEdges } from "../ocr/grey-image.ts";
+import { type GreyImage, type InkRun, inkRuns, shrinkToInk, toEdges } from "../ocr/grey-image.ts";
+import type { BBox } from "../ocr/ocr-result.ts";
 import { median, right, unionBoxes } from "./boxes.ts";
 import { withFaintInk } from "./faint-ink.ts";
 import type { Glyph, Token } from "./page-text.ts";
+import { looksTypeset } from "./typeset-line.ts";
 
 /** The reason a name goes to review when its ink cannot tell whether 姓 and 名 stand apart. */
 export const DOUBTFUL_SPACE = "姓と名の区切り（空白）が確かめられません";
@@ -53,6 +55,24 @@ export function spaceName(lines: readonly Token[][], options: NameSpacingOptions
   const chars = glyphs.map((glyph) => glyph.char).join("");
   const box = unionBoxes(glyphs.map((glyph) => glyph.bbox));
   if (!box || glyphs.length < 2) return { text: chars, doubtful: false };
+  const byBlanks = spaceByBlanks(glyphs, box, options);
+  const byPitch = looksTypeset(lines, options.ink, options.em)
+    ? spaceByPitch(glyphs, withFaintInk(options.ink), options.em)
+    : undefined;
+  // A kana name always parts 姓 and 名 (spec): the pitch may only say where.
+  if (byPitch === undefined || (byPitch === null && options.script === "kana")) return byBlanks;
+  const text = byPitch === null ? chars : splitAt(glyphs, byPitch);
+  // A tidy hand can keep a pitch as even as type's: only where the blanks agree is it sure.
+  return { text, doubtful: byBlanks.doubtful || text !== byBlanks.text };
+}
+
+/** The space where the blanks between the characters put it (the measure SpacedName describes). */
+function spaceByBlanks(
+  glyphs: readonly Glyph[],
+  box: BBox,
+  options: NameSpacingOptions,
+): SpacedName {
+  const chars = glyphs.map((glyph) => glyph.char).join("");
   const top = median(glyphs.map((glyph) => glyph.bbox[1]));
   const bottom = median(glyphs.map((glyph) => glyph.bbox[1] + glyph.bbox[3]));
   const runs = blankRuns(
@@ -87,16 +107,60 @@ export function spaceName(lines: readonly Token[][], options: NameSpacingOptions
   // leave room beside them), unless it is as wide as a full-width space.
   if (!(glyphs[at] as Glyph).wordStart && gap < rule.spaceAbove && !suggested)
     return { text: chars, doubtful: true };
-  return {
-    text: `${glyphs
-      .slice(0, at)
-      .map((g) => g.char)
-      .join("")} ${glyphs
-      .slice(at)
-      .map((g) => g.char)
-      .join("")}`,
-    doubtful,
-  };
+  return { text: splitAt(glyphs, at), doubtful };
+}
+
+function splitAt(glyphs: readonly Glyph[], at: number): string {
+  const text = (part: readonly Glyph[]) => part.map((glyph) => glyph.char).join("");
+  return `${text(glyphs.slice(0, at))} ${text(glyphs.slice(at))}`;
+}
+
+/**
+ * Type sets each character of a name one advance after the last, and a space adds its own
+ * width to one step. Measured between the ink centres of typed names of four characters or more
+ * on generated case files (seeds 5 and 6): steps within a name stood within 0.12 em of the
+ * name's median step (98 % within 0.05–0.12), a step over a space 0.14–0.23 em beyond it at
+ * the least (an ASCII space) and about 1.1 em (a full-width one). Of 580 such readings the
+ * pitch parted 572 right and none wrong; the rest it left to the blanks. But a tidy hand's
+ * 山口香織 stepped 0.22–0.3 em wider once: the pitch alone never makes a name sure. Three
+ * characters give two steps, too few to tell the advance from a space (藤田隆: 田 and 隆 stand
+ * 0.2 em apart).
+ */
+const PITCH = {
+  minCharacters: 4,
+  regular: 0.12,
+  spaceAbove: 0.18,
+  noSpaceBelow: 0.12,
+  /** Narrower ink is a mark, not a character (the label's ： boxed with the name's first). */
+  minWidth: 0.3,
+} as const;
+
+/**
+ * Where a typed name parts: the index of the first character of 名, null when it does not
+ * part, undefined when its steps are too irregular or the widest one neither clearly a space nor
+ * clearly not.
+ */
+function spaceByPitch(
+  glyphs: readonly Glyph[],
+  ink: GreyImage,
+  em: number,
+): number | null | undefined {
+  if (glyphs.length < PITCH.minCharacters) return undefined;
+  const centres: number[] = [];
+  for (const glyph of glyphs) {
+    const box = shrinkToInk(toEdges(glyph.bbox, ink), ink);
+    if (!box || box.right - box.left < PITCH.minWidth * em) return undefined;
+    centres.push((box.left + box.right) / 2);
+  }
+  const steps = centres.slice(1).map((centre, i) => (centre - (centres[i] as number)) / em);
+  const advance = median(steps);
+  const widest = steps.indexOf(Math.max(...steps));
+  if (steps.some((step, i) => i !== widest && Math.abs(step - advance) > PITCH.regular))
+    return undefined;
+  const extra = (steps[widest] as number) - advance;
+  if (extra >= PITCH.spaceAbove) return widest + 1;
+  if (extra <= PITCH.noSpaceBelow) return null;
+  return undefined;
 }
 
 interface Run {
