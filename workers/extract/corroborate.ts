@@ -46,10 +46,11 @@ export function corroborate(
       ? majorityText(String(reading.value), String(second.value), String(third.value))
       : reading.value;
   const result = voted === reading.value ? corroborated : { ...reading, value: voted };
-  if (field.type === "longtext")
-    return second && third && voted === reading.value
-      ? agreedParagraph(reading, second, third)
-      : unconfirmedParagraph(result);
+  if (field.type === "longtext") {
+    if (!second || !third) return unconfirmedParagraph(result);
+    // Outvoted, every character of the paragraph is one two of the three readings gave.
+    return voted === reading.value ? agreedParagraph(reading, second, third) : result;
+  }
   return raised ? disputed(result, rescaled) : result;
 }
 
