@@ -47,6 +47,7 @@ export interface ReadFieldContext {
  * neighbouring column whose label was not recognised.
  */
 const WIDE_GAP_EM = 2.5;
+const MARKS_ONLY = /^\p{P}*$/u;
 /**
  * A value of punctuation alone (・ or .) is a speck of dirt or a scanning artefact OCR read as
  * the nearest small mark, in both readings alike: nothing was written there.
@@ -112,6 +113,7 @@ function readWritten(
 ): FieldReading {
   const reasons: string[] = [];
   const glyphs = value.lines.flat().flatMap((token) => token.glyphs);
+  const typeset = page.ink !== null && looksTypeset(value.lines, page.ink, value.em);
   let confidence = valueConfidence(field.type, glyphs);
   let circledEra: EraName | undefined;
   const printedEras = eraNames.filter((era) =>
@@ -133,7 +135,7 @@ function readWritten(
   }
   if (
     field.type !== "longtext" &&
-    value.lines.some((line) => widestGap(line) > WIDE_GAP_EM * value.em)
+    value.lines.some((line) => widestGap(line, typeset) > WIDE_GAP_EM * value.em)
   ) {
     reasons.push("値の途中に広い空白があります（隣の欄の文字が混じっている可能性）");
   }
@@ -168,7 +170,7 @@ function readWritten(
     value: result.value,
     confidence,
     reasons: [...reasons, ...(result.warnings ?? [])],
-    ...(page.ink && looksTypeset(value.lines, page.ink, value.em) ? { typeset: true } : {}),
+    ...(typeset ? { typeset } : {}),
   };
 }
 
@@ -201,11 +203,21 @@ export function writtenText(
   };
 }
 
-function widestGap(line: readonly Token[]): number {
+/**
+ * The widest blank between the line's words. In a typed value, marks alone (R4-0457 … *,
+ * 単身世帯 … .) are specks of the scan, which the normalisers drop, not a neighbour's
+ * characters: the blank is measured across them. Not in handwriting, where a mark apart may be a
+ * stroke of a character OCR read apart, and the wide blank the only sign of a misreading seen
+ * (佐藤 忠衣 for 麻衣, read 86 % sure).
+ */
+function widestGap(line: readonly Token[], acrossMarks: boolean): number {
+  const words = acrossMarks
+    ? line.filter((token) => !MARKS_ONLY.test(token.glyphs.map((glyph) => glyph.char).join("")))
+    : line;
   let widest = 0;
-  for (let i = 1; i < line.length; i++) {
-    const before = line[i - 1] as Token;
-    widest = Math.max(widest, (line[i] as Token).bbox[0] - (before.bbox[0] + before.bbox[2]));
+  for (let i = 1; i < words.length; i++) {
+    const before = words[i - 1] as Token;
+    widest = Math.max(widest, (words[i] as Token).bbox[0] - (before.bbox[0] + before.bbox[2]));
   }
   return widest;
 }
