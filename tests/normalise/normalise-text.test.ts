@@ -151,8 +151,12 @@ describe("normaliseText", () => {
       "主治医と相談する。. 2就労移行支援事業所を見学する。",
       "主治医と相談する。2就労移行支援事業所を見学する。",
     ],
+    [
+      "1.母の介護サービスの利用について.\n2.子育て支援サービスの活用について",
+      "1.母の介護サービスの利用について2.子育て支援サービスの活用について",
+    ],
   ])(
-    "drops a full stop between two Japanese characters or after a 。, for review: %j",
+    "drops a full stop between two Japanese characters, after a 。 or at a wrapped line's end, for review: %j",
     (raw, value) => {
       expect(normaliseText(raw)).toEqual({
         ok: true,

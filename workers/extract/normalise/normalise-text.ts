@@ -19,6 +19,12 @@ const JAPANESE =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\u30FB\u30FC\uFF01-\uFFEF]/u;
 
 /**
+ * Japanese text ends a sentence with 。: a full stop or star after a kana or kanji where the form
+ * wrapped the line is a speck (について. | 2.子育て), which the join would keep with a space.
+ */
+const SPECK_AT_LINE_END = /(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[.*]$/u;
+
+/**
  * `text` and `longtext` (主訴, 相談内容 …): NFKC, the lines the form wrapped joined again — without
  * a space between Japanese characters, with one between Latin words — runs of spaces
  * collapsed to one, a kanji OCR read as its katakana look-alike put back (ほどー人), and a word of
@@ -28,7 +34,16 @@ export function normaliseText(
   raw: string,
   terms: TermList = WELFARE_TERM_LIST,
 ): Normalised<string> {
-  const lines = textLines(raw).map((line) => line.replace(/\s+/gu, " "));
+  let specksAtLineEnds = 0;
+  const lines = textLines(raw).map((line, index, all) => {
+    const spaced = line.replace(/\s+/gu, " ");
+    // After the last line, stripTrailingSpeck drops it.
+    if (index === all.length - 1) return spaced;
+    return spaced.replace(SPECK_AT_LINE_END, () => {
+      specksAtLineEnds++;
+      return "";
+    });
+  });
   const cleaned = stripTrailingSpeck(
     kanjiForLoneKatakana(
       joinListNumbers(
@@ -48,7 +63,9 @@ export function normaliseText(
   const { text, corrections } = correctMisreadTerms(aged.text, terms);
   const digitAmongKana = text.match(DIGIT_AMONG_KANA)?.[0];
   return accept(text, [
-    ...(despecked.dropped > 0 ? ["文字の間の「.」「*」を汚れとして除きました"] : []),
+    ...(despecked.dropped + specksAtLineEnds > 0
+      ? ["文字の間の「.」「*」を汚れとして除きました"]
+      : []),
     ...aged.closed.map((age) => `「${age}」の閉じ括弧を補いました`),
     ...corrections.map(({ read, term }) => `「${read}」を「${term}」と読み替えました`),
     ...(digitAmongKana
