@@ -52,8 +52,9 @@ export const DEFAULT_REVIEW_THRESHOLD = 0.85;
 /**
  * Handwriting is read with surer confidence than it deserves, type with less. On generated case
  * files (seeds 5–7), of the values whose ink shows type read 80–85 % sure, 64 were right and none
- * wrong; of those read 70–80 % sure 36 were right and one wrong (a typed name, 高橋悠半 for
- * 悠斗, 77 %), and at 60–70 % two of 32 (後藤。 久英子 typed, a tidy hand's 福田 家江).
+ * wrong; of those read 70–80 % sure 55 were right and one wrong (a typed name, 高橋悠半 for
+ * 悠斗, 77 %), and at 60–70 % (seeds 5 and 6) two of 32 (後藤。 久英子 typed, and a tidy
+ * hand's 福田 家江).
  */
 export const DEFAULT_TYPED_REVIEW_THRESHOLD = 0.8;
 /** Each misread character of the label makes it a little less certain the value is its. */
