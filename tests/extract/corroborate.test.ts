@@ -77,18 +77,28 @@ describe("a value corroborated by the page's second reading", () => {
 });
 
 describe("a label only the second reading read", () => {
-  it("gives its value, always for review", () => {
-    // 相談機関 misread in the first reading (相談機閑 is past what label matching allows here).
-    const misread: LineSpec = {
-      y: 300,
-      words: [
-        ["話謎機閑：", 100],
-        ["千葉市福祉総合相談窓口", 280, 0.97],
-      ],
-    };
-    const item = agencyItem(page(misread, agencyLine("千葉市福祉総合相談窓口", 0.97)));
+  // 相談機関 misread in the first reading (相談機閑 is past what label matching allows here).
+  const misread = (agency: string): LineSpec => ({
+    y: 300,
+    words: [
+      ["話謎機閑：", 100],
+      [agency, 280, 0.97],
+    ],
+  });
+
+  it("gives its value, for review when the first reading reads another value there", () => {
+    const item = agencyItem(
+      page(misread("千葉市福祉総合相談窯口"), agencyLine("千葉市福祉総合相談窓口", 0.97)),
+    );
     expect(item).toMatchObject({ value: "千葉市福祉総合相談窓口", needsReview: true });
     expect(item?.reason).toContain("別の読み取り");
+  });
+
+  it("gives its value without that doubt when the first reading reads the same value there", () => {
+    const item = agencyItem(
+      page(misread("千葉市福祉総合相談窓口"), agencyLine("千葉市福祉総合相談窓口", 0.97)),
+    );
+    expect(item).toMatchObject({ value: "千葉市福祉総合相談窓口", needsReview: false });
   });
 });
 
