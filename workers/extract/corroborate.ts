@@ -165,7 +165,7 @@ function agreed(reading: FieldReading, others: readonly FieldReading[]): FieldRe
  * value it reached only by a repair (世淀 put back as 世帯, a closing parenthesis supplied) was
  * not read alike, only made alike.
  */
-function witnesses(other: FieldReading, reading: FieldReading): boolean {
+export function witnesses(other: FieldReading, reading: FieldReading): boolean {
   return other.reasons.length === 0 && isDeepStrictEqual(other.value, reading.value);
 }
 

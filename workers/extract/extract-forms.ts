@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from "node:util";
 import { builtinFormDefinitions } from "../../config/forms/builtin-form-definitions.ts";
 import {
   type FieldDefinition,
@@ -9,7 +8,7 @@ import { todayInJapan } from "../../config/japan-time.ts";
 import type { BBox } from "../ocr/ocr-result.ts";
 import { type AnalysedPage, analysePage, type PageAnalysis } from "./analyse-page.ts";
 import { byValueShape } from "./by-value-shape.ts";
-import { corroborate, corroborateTable } from "./corroborate.ts";
+import { corroborate, corroborateTable, witnesses } from "./corroborate.ts";
 import {
   type ExtractedForm,
   type FieldItem,
@@ -196,11 +195,7 @@ function byOtherReadings(
  * the first reading misread the label, and the value is read by two readings alike.
  */
 function readAlike(other: FieldReading, first: FieldReading): boolean {
-  return (
-    other.reasons.length === 0 &&
-    first.reasons.length === 0 &&
-    isDeepStrictEqual(other.value, first.value)
-  );
+  return first.reasons.length === 0 && witnesses(other, first);
 }
 
 /**
@@ -271,7 +266,7 @@ function readBoxes(read: RecordItems): { page: number; bbox: BBox }[] {
 /**
  * Confidence below which a value goes to review: whoever wrote it, and when its ink shows type.
  * Not for names: their kanji have look-alikes that make names too, which OCR reads 80–85 % sure
- * in type (一郎 read 一朗 in the integration test's forms and on seed 14, 悠斗 read 悠半 on seed 7).
+ * in type (一郎 read 一朗 in the integration test's forms, 悠斗 read 悠半 on seed 7).
  */
 interface ReviewThresholds {
   written: number;
