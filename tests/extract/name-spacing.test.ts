@@ -116,6 +116,21 @@ describe("what is not a character in the name's ink", () => {
 });
 
 describe("the space between 姓 and 名 of a typed name, from the pitch of its characters", () => {
+  it("only raises a doubt against blanks that were sure", () => {
+    // Set at one even pitch, two narrow characters in the middle: the blank between them is the
+    // widest by far, the steps all alike.
+    const { ink, tokens } = line([
+      ["長", 7, 26, true],
+      ["川", 45, 10, false],
+      ["麻", 75, 10, true],
+      ["衣", 97, 26, false],
+    ]);
+    expect(spaceName([tokens], { ink, em: EM, script: "name" })).toEqual({
+      text: "長川 麻衣",
+      doubtful: true,
+    });
+  });
+
   /** A drawn name as OCR reads it: one word, no glyph for the space. */
   function typedName(text: string, size: number, style: "gothic" | "mincho") {
     const value = drawnValue(text, { size, style });

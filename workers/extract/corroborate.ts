@@ -46,11 +46,8 @@ export function corroborate(
       ? majorityText(String(reading.value), String(second.value), String(third.value))
       : reading.value;
   const result = voted === reading.value ? corroborated : { ...reading, value: voted };
-  if (field.type === "longtext") {
-    if (!second || !third) return unconfirmedParagraph(result);
-    // Outvoted, every character of the paragraph is one two of the three readings gave.
-    return voted === reading.value ? agreedParagraph(reading, second, third) : result;
-  }
+  if (field.type === "longtext" && second && third && voted === reading.value)
+    return agreedParagraph(reading, second, third);
   return raised ? disputed(result, rescaled) : result;
 }
 
@@ -64,19 +61,11 @@ function agreedParagraph(
   second: FieldReading,
   third: FieldReading,
 ): FieldReading {
-  if (!witnesses(second, reading)) return unconfirmedParagraph(reading);
+  if (!witnesses(second, reading)) return reading;
   const floor = witnesses(third, reading) ? UNANIMOUS_LONG_TEXT : TWO_READINGS_LONG_TEXT;
   return Math.min(reading.confidence, second.confidence) >= floor
     ? { ...reading, confidence: agreedConfidence(reading.confidence, second.confidence) }
-    : unconfirmedParagraph(reading);
-}
-
-/**
- * A paragraph the enlarged reading did not bear out keeps the threshold for any writing, typed
- * or not: its many characters give a misread many chances, and only another reading checks them.
- */
-function unconfirmedParagraph(reading: FieldReading): FieldReading {
-  return { ...reading, typeset: false };
+    : reading;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { builtinFormDefinitions } from "../../config/forms/builtin-form-definitions.ts";
 import {
   type FieldDefinition,
+  type FieldType,
   type FormDefinitions,
   fieldsOf,
 } from "../../config/forms/form-definitions.ts";
@@ -35,8 +36,8 @@ export interface ExtractFormsOptions {
   /** A field read with less confidence than this goes to review. Default 0.85. */
   reviewThreshold?: number;
   /**
-   * The same for a value whose ink shows type (FieldReading.typeset), names excepted; never
-   * above reviewThreshold. Default 0.8.
+   * The same for a value whose ink shows type (FieldReading.typeset), names and paragraphs
+   * excepted; never above reviewThreshold. Default 0.8.
    */
   typedReviewThreshold?: number;
   /** Today in Japan as `YYYY-MM-DD`, against which dates are checked. Default: the clock's. */
@@ -263,15 +264,19 @@ function readBoxes(read: RecordItems): { page: number; bbox: BBox }[] {
   );
 }
 
-/**
- * Confidence below which a value goes to review: whoever wrote it, and when its ink shows type.
- * Not for names: their kanji have look-alikes that make names too, which OCR reads 80–85 % sure
- * in type (一郎 read 一朗 in the integration test's forms, 悠斗 read 悠半 on seed 7).
- */
+/** Confidence below which a value goes to review: whoever wrote it, and when its ink shows type. */
 interface ReviewThresholds {
   written: number;
   typeset: number;
 }
+
+/**
+ * Held to the threshold for any writing even in type. Names: their kanji have look-alikes that
+ * make names too, which OCR reads 80–85 % sure in type (一郎 read 一朗 in the integration test's
+ * forms, 悠斗 read 悠半 on seed 7). Paragraphs: two readings may share a misreading among their
+ * many characters (…。39民生委員 for 3, read alike 83 % sure on held-out seed 15).
+ */
+const HELD_IN_TYPE_TOO: ReadonlySet<FieldType> = new Set(["name", "longtext"]);
 
 function toItem(
   field: FieldDefinition,
@@ -292,7 +297,7 @@ function toItem(
   }
   const reasons = [...reading.reasons];
   const threshold =
-    reading.typeset && field.type !== "name" ? thresholds.typeset : thresholds.written;
+    reading.typeset && !HELD_IN_TYPE_TOO.has(field.type) ? thresholds.typeset : thresholds.written;
   if (reading.value !== null && reasons.length === 0 && reading.confidence < threshold) {
     reasons.push(lowConfidenceReason(reading.confidence));
   }

@@ -62,8 +62,10 @@ export function spaceName(lines: readonly Token[][], options: NameSpacingOptions
   // A kana name always parts 姓 and 名 (spec): the pitch may only say where.
   if (byPitch === undefined || (byPitch === null && options.script === "kana")) return byBlanks;
   const text = byPitch === null ? chars : splitAt(glyphs, byPitch);
-  // A tidy hand can keep a pitch as even as type's: only where the blanks agree is it sure.
-  return { text, doubtful: byBlanks.doubtful || text !== byBlanks.text };
+  if (text === byBlanks.text) return byBlanks;
+  // A tidy hand can keep a pitch as even as type's: the pitch settles only what the blanks left
+  // in doubt, and against blanks that were sure it only raises a doubt (長谷川 麻衣 stepped evenly).
+  return { text: byBlanks.doubtful ? text : byBlanks.text, doubtful: true };
 }
 
 /** The space where the blanks between the characters put it (the measure SpacedName describes). */
