@@ -1,4 +1,4 @@
-import { createCanvas } from "@napi-rs/canvas";
+import { createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
 import type { Glyph } from "../../workers/extract/page-text.ts";
 import type { GreyImage } from "../../workers/ocr/grey-image.ts";
 import { cssFont, type FontStyle, formFonts, handFont } from "../generator/fonts.ts";
@@ -43,31 +43,45 @@ export function drawnValue(
     size,
   );
   const baseline = Math.round(size * 1.6);
-  const glyphs: Glyph[] = [];
-  let x = size;
-  chars.forEach((char, index) => {
-    const advance = ctx.measureText(char).width;
-    const hand = options.hand;
-    ctx.save();
-    ctx.translate(x, baseline + (hand ? (hand.dy[index] ?? 0) * size : 0));
-    if (hand) {
-      ctx.rotate(hand.angle[index] ?? 0);
-      ctx.scale(hand.scale[index] ?? 1, hand.scale[index] ?? 1);
-    }
-    ctx.fillText(char, 0, 0);
-    ctx.restore();
-    glyphs.push({
+  const glyphs: Glyph[] = drawEachCharacter(ctx, text, size, baseline, size, options.hand).map(
+    (place, index) => ({
       id: index,
-      char,
+      char: chars[index] as string,
       // The whole em and a little below, as OCR boxes a character with all its ink.
-      bbox: [x, baseline - size, advance * (hand?.scale[index] ?? 1), size * 1.25],
+      bbox: [place.x, baseline - size, place.width, size * 1.25],
       confidence: 0.95,
       wordStart: index === 0,
-    });
-    x += advance * (hand?.scale[index] ?? 1);
-  });
+    }),
+  );
   const rgba = ctx.getImageData(0, 0, width, height).data;
   const pixels = new Uint8Array(width * height);
   for (let i = 0; i < pixels.length; i++) pixels[i] = rgba[i * 4] as number;
   return { glyphs, ink: { pixels, width, height, inkLevel: 128 }, em: size };
+}
+
+/**
+ * Draws `text` at (x, baseline) one character at a time, each set off the line as `hand` says
+ * (typed, on the line, without one); returns where each character starts and how wide it is.
+ */
+export function drawEachCharacter(
+  ctx: SKRSContext2D,
+  text: string,
+  x: number,
+  baseline: number,
+  size: number,
+  hand?: Hand,
+): { x: number; width: number }[] {
+  let cursor = x;
+  return Array.from(text).map((char, index) => {
+    const scale = hand?.scale[index] ?? 1;
+    ctx.save();
+    ctx.translate(cursor, baseline + (hand?.dy[index] ?? 0) * size);
+    ctx.rotate(hand?.angle[index] ?? 0);
+    ctx.scale(scale, scale);
+    ctx.fillText(char, 0, 0);
+    ctx.restore();
+    const place = { x: cursor, width: ctx.measureText(char).width * scale };
+    cursor += place.width;
+    return place;
+  });
 }

@@ -8,7 +8,7 @@ import type { BBox, OcrLine, OcrWord } from "../../workers/ocr/ocr-result.ts";
 import { cssFont, formFonts, handFont } from "../generator/fonts.ts";
 import { type BoxState, drawCheckBox, drawHandCircle } from "../generator/hand-marks.ts";
 import { createRandom } from "../generator/random.ts";
-import type { Hand } from "./drawn-value.ts";
+import { drawEachCharacter, type Hand } from "./drawn-value.ts";
 
 export const FONT_PX = 30;
 /** What OCR typically reads a box as: the marks themselves are never trusted. */
@@ -61,22 +61,13 @@ export class InkPage {
     const ctx = this.#ctx;
     ctx.font = cssFont(handFont("seto"), FONT_PX);
     ctx.fillStyle = "#1d2033";
-    let cursor = x;
-    Array.from(text).forEach((char, index) => {
-      const scale = hand.scale[index] ?? 1;
-      ctx.save();
-      ctx.translate(cursor, baseline + (hand.dy[index] ?? 0) * FONT_PX);
-      ctx.rotate(hand.angle[index] ?? 0);
-      ctx.scale(scale, scale);
-      ctx.fillText(char, 0, 0);
-      ctx.restore();
-      cursor += ctx.measureText(char).width * scale;
-    });
+    const last = drawEachCharacter(ctx, text, x, baseline, FONT_PX, hand).at(-1);
+    const end = last ? last.x + last.width : x;
     const top = Math.round(baseline - FONT_PX * 1.05);
     return {
       text,
       confidence,
-      bbox: [x, top, Math.round(cursor - x), Math.round(FONT_PX * 1.25)],
+      bbox: [x, top, Math.round(end - x), Math.round(FONT_PX * 1.25)],
     };
   }
 
