@@ -3,17 +3,24 @@ import { extractForms } from "../../workers/extract/extract-forms.ts";
 import { A_HAND } from "./drawn-value.ts";
 import { InkPage } from "./synthetic-ink.ts";
 
-/** An intake sheet whose 相談機関 is typed or handwritten and read right, 82 % sure. */
+/**
+ * An intake sheet whose 相談機関 is typed or handwritten and read right: as a word `read.word`
+ * sure (82 % unless given), and in its least sure character `read.character` sure where given.
+ */
 function agency(
   writing: "typed" | "handwritten",
   thresholds: { reviewThreshold?: number; typedReviewThreshold?: number } = {},
+  read: { word?: number; character?: number } = {},
 ) {
   const page = new InkPage();
   page.title("相談受付票");
-  const value =
+  const word = read.word ?? 0.82;
+  const written =
     writing === "typed"
-      ? { ...page.text(AGENCY, 350, 200), confidence: 0.82 }
-      : page.handText(AGENCY, 350, 200, A_HAND, 0.82);
+      ? { ...page.text(AGENCY, 350, 200), confidence: word }
+      : page.handText(AGENCY, 350, 200, A_HAND, word);
+  const value =
+    read.character === undefined ? written : { ...written, characterConfidence: read.character };
   page.line([page.text("相談機関", 150, 200), value]);
   const [form] = extractForms([page.evidence()], { today: "2025-01-01", ...thresholds });
   return form?.items.common.agency;
@@ -44,5 +51,29 @@ describe("the lower review threshold for values whose ink shows type", () => {
     expect(agency("typed", { reviewThreshold: 0.9, typedReviewThreshold: 0.83 })?.needsReview).toBe(
       true,
     );
+  });
+});
+
+describe("a typed value's confidence from its characters", () => {
+  it("accepts a typed value whose word OCR doubted and whose characters it did not", () => {
+    expect(agency("typed", {}, { word: 0.4, character: 0.9 })).toMatchObject({
+      value: AGENCY,
+      needsReview: false,
+      confidence: 0.9,
+    });
+  });
+
+  it("takes the characters at most half above the word", () => {
+    expect(agency("typed", {}, { word: 0.05, character: 0.97 })).toMatchObject({
+      needsReview: true,
+      reason: "読み取りの確信度が低い（0.55）",
+    });
+  });
+
+  it("keeps the word's confidence for handwriting", () => {
+    expect(agency("handwritten", {}, { word: 0.4, character: 0.9 })).toMatchObject({
+      needsReview: true,
+      reason: "読み取りの確信度が低い（0.40）",
+    });
   });
 });

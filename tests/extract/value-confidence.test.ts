@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_REVIEW_THRESHOLD } from "../../workers/extract/extract-forms.ts";
 import type { Glyph } from "../../workers/extract/page-text.ts";
-import { calibrated, valueConfidence } from "../../workers/extract/value-confidence.ts";
+import {
+  calibrated,
+  typesetValueConfidence,
+  valueConfidence,
+} from "../../workers/extract/value-confidence.ts";
 
 const glyphs = (...confidences: number[]): Glyph[] =>
   confidences.map((confidence, index) => ({
@@ -48,5 +52,43 @@ describe("valueConfidence", () => {
       expect(calibrated(type, 0.5)).toBeLessThan(calibrated(type, 0.6));
       expect(calibrated(type, 1)).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe("typesetValueConfidence", () => {
+  const read = (word: number, character?: number): Glyph => ({
+    id: 0,
+    char: "字",
+    confidence: word,
+    ...(character === undefined ? {} : { characterConfidence: character }),
+    bbox: [0, 0, 10, 10],
+    wordStart: true,
+  });
+
+  it("takes each character's own confidence rather than its word's", () => {
+    expect(typesetValueConfidence("text", [read(0.45, 0.96), read(0.9, 0.92)])).toBe(0.92);
+    expect(valueConfidence("text", [read(0.45, 0.96), read(0.9, 0.92)])).toBe(0.45);
+  });
+
+  it("takes a character at most half above a word read in doubt", () => {
+    expect(typesetValueConfidence("text", [read(0.05, 0.97)])).toBeCloseTo(0.55);
+    expect(typesetValueConfidence("text", [read(0, 0.8)])).toBe(0.5);
+  });
+
+  it("falls back on the word's confidence where the characters' were not kept", () => {
+    expect(typesetValueConfidence("text", [read(0.7), read(0.9, 0.95)])).toBe(0.7);
+    expect(typesetValueConfidence("text", [])).toBe(0);
+  });
+
+  it("keeps the words' confidence for names and paragraphs", () => {
+    for (const type of ["name", "longtext"] as const) {
+      expect(typesetValueConfidence(type, [read(0.59, 0.94)]), type).toBe(
+        valueConfidence(type, [read(0.59, 0.94)]),
+      );
+    }
+  });
+
+  it("weighs the characters' confidence by type as any other", () => {
+    expect(typesetValueConfidence("date", [read(0.2, 0.6)])).toBe(calibrated("date", 0.6));
   });
 });

@@ -72,6 +72,18 @@ describe("normaliseText", () => {
     });
   });
 
+  it("sends to review a block number parted by a point, a dash misread", () => {
+    expect(normaliseAddress("豊田市小坂本町4.3-1みどりメゾン101号室")).toEqual({
+      ok: true,
+      value: "豊田市小坂本町4.3-1みどりメゾン101号室",
+      warnings: ["番地の数字の間に「.」があります（「-」の読み違いの可能性）"],
+    });
+    expect(normaliseAddress("豊田市小坂本町4-3-1みどりメゾン101号室")).toEqual({
+      ok: true,
+      value: "豊田市小坂本町4-3-1みどりメゾン101号室",
+    });
+  });
+
   it("drops a ・ that ends the value (a speck), keeps it between words and before items", () => {
     expect(normaliseText("豊田市くらし相談支援センター・")).toEqual({
       ok: true,

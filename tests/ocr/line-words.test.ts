@@ -13,13 +13,23 @@ function strip(glyphStarts: number[]): GreyImage {
   return { pixels, width, height: 50, inkLevel: 128 };
 }
 
-/** The parts of a tesseract line that lineWords reads. */
-function tesseractLine(words: [text: string, x0: number, x1: number, confidence: number][]): Line {
+/** The parts of a tesseract line that lineWords reads; a word's symbols only when given. */
+function tesseractLine(
+  words: [text: string, x0: number, x1: number, confidence: number, symbols?: number[]][],
+): Line {
   return {
-    words: words.map(([text, x0, x1, confidence]) => ({
+    words: words.map(([text, x0, x1, confidence, symbols]) => ({
       text,
       confidence,
       bbox: { x0, y0: 0, x1, y1: 50 },
+      ...(symbols
+        ? {
+            symbols: symbols.map((symbolConfidence, index) => ({
+              text: Array.from(text)[index],
+              confidence: symbolConfidence,
+            })),
+          }
+        : {}),
     })),
   } as unknown as Line;
 }
@@ -53,6 +63,14 @@ describe("lineWords", () => {
       { text: "受付", confidence: 0.95, bbox: [10, 10, 56, 28] },
       { text: "番号", confidence: 0.88, bbox: [100, 10, 56, 28] },
     ]);
+  });
+
+  it("keeps the least sure character's own confidence beside the word's", () => {
+    const [word] = lineWords(
+      tesseractLine([["R3-0143", 10, 156, 0, [80, 98, 98, 98, 99, 99, 99]]]),
+      image,
+    );
+    expect(word).toMatchObject({ confidence: 0, characterConfidence: 0.8 });
   });
 
   it("drops words left empty", () => {

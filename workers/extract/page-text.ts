@@ -50,7 +50,10 @@ export interface Glyph {
   id: number;
   char: string;
   bbox: BBox;
+  /** Its OCR word's confidence (OcrWord.confidence). */
   confidence: number;
+  /** Its OCR word's least sure character's own (OcrWord.characterConfidence). */
+  characterConfidence?: number;
   /** The first character of an OCR word: where OCR saw a break between words. */
   wordStart: boolean;
 }
@@ -253,6 +256,9 @@ function splitWord(word: OcrWord, ids: { next: number }): Glyph[] {
       char,
       bbox: [cursor, y, width, h],
       confidence: word.confidence,
+      ...(word.characterConfidence === undefined
+        ? {}
+        : { characterConfidence: word.characterConfidence }),
       wordStart: index === 0,
     };
     cursor += width;

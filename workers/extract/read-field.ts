@@ -15,7 +15,7 @@ import { rawText } from "./raw-text.ts";
 import { readChoice } from "./read-choice.ts";
 import { withoutCharacterReadTwice } from "./read-twice.ts";
 import { looksTypeset } from "./typeset-line.ts";
-import { valueConfidence } from "./value-confidence.ts";
+import { typesetValueConfidence, valueConfidence } from "./value-confidence.ts";
 import type { ValueText } from "./value-region.ts";
 
 /** One field as read from one place on one page, before it becomes a record item. */
@@ -114,7 +114,7 @@ function readWritten(
   const reasons: string[] = [];
   const glyphs = value.lines.flat().flatMap((token) => token.glyphs);
   const typeset = page.ink !== null && looksTypeset(value.lines, page.ink, value.em);
-  let confidence = valueConfidence(field.type, glyphs);
+  let confidence = (typeset ? typesetValueConfidence : valueConfidence)(field.type, glyphs);
   let circledEra: EraName | undefined;
   const printedEras = eraNames.filter((era) =>
     rawText(value.lines, "text", value.em).includes(era),

@@ -14,19 +14,29 @@ const RULES_READ_AS_TEXT = /^[_|｜]+|[_|｜]+$|(?<=\P{ASCII})[_|｜]+|[_|｜]+(
 /** One tesseract line → its words, boxes fitted to the ink, empty and phantom words dropped. */
 export function lineWords(line: Line, image: GreyImage): OcrWord[] {
   const words = line.words
-    .map(
-      (word): OcrWord => ({
+    .map((word): OcrWord => {
+      // tesseract.js gives symbols only with its block output, which the pool asks for.
+      const symbols = word.symbols ?? [];
+      return {
         text: word.text.replace(RULES_READ_AS_TEXT, "").trim(),
-        confidence: Math.min(1, Math.max(0, word.confidence / 100)),
+        confidence: toShare(word.confidence),
+        ...(symbols.length > 0
+          ? { characterConfidence: toShare(Math.min(...symbols.map((s) => s.confidence))) }
+          : {}),
         bbox: toBBox(word.bbox),
-      }),
-    )
+      };
+    })
     .filter((word) => word.text !== "");
   // Boundaries placed between characters land between pixels: boxes are stored as whole pixels.
   return alignWordsToInk(words, image).map((word) => ({
     ...word,
     bbox: word.bbox.map(Math.round) as BBox,
   }));
+}
+
+/** Tesseract's 0..100 confidence → 0..1. */
+function toShare(confidence: number): number {
+  return Math.min(1, Math.max(0, confidence / 100));
 }
 
 function toBBox({ x0, y0, x1, y1 }: { x0: number; y0: number; x1: number; y1: number }): BBox {

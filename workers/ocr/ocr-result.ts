@@ -3,8 +3,16 @@ export type BBox = [number, number, number, number];
 
 export interface OcrWord {
   text: string;
-  /** 0..1 */
+  /**
+   * 0..1: tesseract's confidence in the word, which holds its doubt about where the word begins
+   * and ends besides its doubt about the characters.
+   */
   confidence: number;
+  /**
+   * 0..1: tesseract's confidence in the word's least sure character on its own. Absent from OCR
+   * output stored before it was kept.
+   */
+  characterConfidence?: number;
   bbox: BBox;
 }
 
