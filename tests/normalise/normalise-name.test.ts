@@ -50,8 +50,17 @@ describe("normaliseName", () => {
     ["チ田 花子", "漢字の氏名の中にカタカナ「チ」があります"],
     ["後藤。 久英子", "氏名の中に「。」があります"],
     ["三浦、正男", "氏名の中に「、」があります"],
+    ["者", "氏名が一字しか読めません"],
   ])("keeps %j for review: %s", (raw, warning) => {
     expect(normaliseName(raw)).toEqual({ ok: true, value: raw, warnings: [warning] });
+  });
+
+  it("keeps a name of one character for review once its honorific is gone", () => {
+    expect(normaliseName("林 様")).toEqual({
+      ok: true,
+      value: "林",
+      warnings: ["氏名が一字しか読めません"],
+    });
   });
 
   it.each([

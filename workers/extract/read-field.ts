@@ -54,7 +54,13 @@ const MARKS_ONLY = /^\p{P}*$/u;
  */
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** The types written in digits, whose handwriting the digits' ink shows. */
-const DIGIT_TYPES: ReadonlySet<FieldType> = new Set(["date", "integer", "postal", "phone", "id"]);
+export const DIGIT_TYPES: ReadonlySet<FieldType> = new Set([
+  "date",
+  "integer",
+  "postal",
+  "phone",
+  "id",
+]);
 const HANDWRITTEN_DIGITS =
   "手書きの数字に見えます（手書きは読み違えても確信度が高く出ることがあります）";
 
