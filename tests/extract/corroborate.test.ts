@@ -231,3 +231,42 @@ describe("a label only another reading read", () => {
     ).toMatchObject({ value: "仕事を辞めてしまった。", needsReview: true });
   });
 });
+
+describe("a value the enlarged and the whole-page readings outvote", () => {
+  const label: LineSpec = { y: 300, words: [["住所", 100]] };
+  const labelCell = [80, 290, 900, 50] as const;
+  const valueCell = [80, 350, 900, 60] as const;
+
+  /** The address as the cell, the enlarged and the whole-page readings read it, 95 % sure. */
+  function address(first: string, others: string) {
+    const value = (text: string): LineSpec => ({ y: 365, words: [[text, 100, 0.95]] });
+    const evidence: PageEvidence = {
+      ...syntheticPage([TITLE, label, value(others)], {
+        cells: [cell([...labelCell], [label]), cell([...valueCell], [value(first)])],
+      }),
+      rescaledCells: [cell([...labelCell], [label]), cell([...valueCell], [value(others)])],
+      rescaledLines: [cell([560, 90, 300, 60], [TITLE])],
+    };
+    const [form] = extractForms([evidence], { today: "2025-01-01" });
+    return form?.items.common.address;
+  }
+
+  it("takes the value they agree on", () => {
+    expect(address("豊田市小坂本町4-3-1", "豊田市小坂本町4-3-1")).toMatchObject({
+      value: "豊田市小坂本町4-3-1",
+      needsReview: false,
+    });
+    expect(address("豊田市小坂木町4-3-1", "豊田市小坂本町4-3-1")).toMatchObject({
+      value: "豊田市小坂本町4-3-1",
+      needsReview: false,
+    });
+  });
+
+  it("checks the value they vote for as its own reading would be checked", () => {
+    expect(address("豊田市小坂本町4-3-1", "豊田市小坂本町4.3-1")).toMatchObject({
+      value: "豊田市小坂本町4.3-1",
+      needsReview: true,
+      reason: "番地の数字の間に「.」があります（「-」の読み違いの可能性）",
+    });
+  });
+});
