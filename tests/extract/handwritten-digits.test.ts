@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { extractForms } from "../../workers/extract/extract-forms.ts";
 import { digitSpread, digitsLookHandwritten } from "../../workers/extract/handwritten-digits.ts";
 import { A_HAND, drawnValue } from "./drawn-value.ts";
+import { InkPage } from "./synthetic-ink.ts";
 
 const handwritten = (value: ReturnType<typeof drawnValue>) =>
   digitsLookHandwritten(digitSpread(value.glyphs, value.ink, value.em));
@@ -52,5 +54,34 @@ describe("handwritten digits told from typed ones by their ink", () => {
     const spread = digitSpread(value.glyphs, value.ink, value.em);
     expect(spread?.characters).toBe(7);
     expect(spread?.footStray).toBeLessThan(1.5);
+  });
+});
+
+describe("a handwritten date with 年月日 in a record", () => {
+  // Looser than A_HAND, whose 年月日 dates stray past a hand's limit only in exact glyph boxes.
+  const LOOSER_HAND = { ...A_HAND, dy: A_HAND.dy.map((dy) => dy * 1.5) };
+  function intakeDate(writing: "typed" | "handwritten") {
+    const page = new InkPage();
+    page.title("相談受付票");
+    const value =
+      writing === "typed"
+        ? { ...page.text(DATE, 350, 200), confidence: 0.98 }
+        : page.handText(DATE, 350, 200, LOOSER_HAND, 0.98);
+    page.line([page.text("受付日", 150, 200), value]);
+    const [form] = extractForms([page.evidence()], { today: "2025-01-01" });
+    return form?.items.common.intake_date;
+  }
+  const DATE = "令和4年4月29日";
+
+  it("goes to review however sure OCR was, its characters off their line", () => {
+    expect(intakeDate("handwritten")).toMatchObject({
+      value: "2022-04-29",
+      needsReview: true,
+      reason: expect.stringContaining("手書きの数字に見えます"),
+    });
+  });
+
+  it("is accepted typed", () => {
+    expect(intakeDate("typed")).toMatchObject({ value: "2022-04-29", needsReview: false });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { unionBoxes } from "../../workers/extract/boxes.ts";
 import type { Token } from "../../workers/extract/page-text.ts";
-import { lineStray, looksTypeset } from "../../workers/extract/typeset-line.ts";
+import { lineStray, looksTypeset, strayLikeAHand } from "../../workers/extract/typeset-line.ts";
 import { A_HAND, drawnValue } from "./drawn-value.ts";
 
 /** The drawn value as one line of one OCR word. */
@@ -60,4 +60,24 @@ describe("typed values told from handwritten ones by the line their characters s
     const value = drawnValue("（令和）2023/4/1", { size: 44, style: "mincho" });
     expect(typeset(value)).toBe(true);
   });
+});
+
+describe("values whose characters stray from their line as only a hand's do", () => {
+  // Dates with 年月日, which handwritten-digits.ts leaves alone: its kanji stand taller anyway.
+  const HAND_DATES = ["令和4年4月29日", "2022年5月23日", "平成元年12月3日"];
+  const handStray = (value: ReturnType<typeof drawnValue>) =>
+    strayLikeAHand(lineStray(asLines(value), value.ink, value.em));
+
+  for (const size of SIZES) {
+    it(`takes dates written one by one off the line for a hand (${size} px)`, () => {
+      for (const text of HAND_DATES)
+        expect(handStray(drawnValue(text, { size, hand: A_HAND })), text).toBe(true);
+    });
+
+    it(`never takes dates and numbers typed for a hand (${size} px)`, () => {
+      for (const style of ["gothic", "mincho"] as const)
+        for (const text of [...HAND_DATES, "2021/3/19", "R4-0281"])
+          expect(handStray(drawnValue(text, { size, style })), `${style} ${text}`).toBe(false);
+    });
+  }
 });

@@ -14,7 +14,7 @@ import type { PageText, Token } from "./page-text.ts";
 import { rawText } from "./raw-text.ts";
 import { readChoice } from "./read-choice.ts";
 import { withoutCharacterReadTwice } from "./read-twice.ts";
-import { looksTypeset } from "./typeset-line.ts";
+import { lineStray, strayLikeAHand, strayLikeType } from "./typeset-line.ts";
 import { typesetValueConfidence, valueConfidence } from "./value-confidence.ts";
 import type { ValueText } from "./value-region.ts";
 
@@ -119,7 +119,8 @@ function readWritten(
 ): FieldReading {
   const reasons: string[] = [];
   const glyphs = value.lines.flat().flatMap((token) => token.glyphs);
-  const typeset = page.ink !== null && looksTypeset(value.lines, page.ink, value.em);
+  const stray = page.ink === null ? undefined : lineStray(value.lines, page.ink, value.em);
+  const typeset = strayLikeType(stray);
   let confidence = (typeset ? typesetValueConfidence : valueConfidence)(field.type, glyphs);
   let circledEra: EraName | undefined;
   const printedEras = eraNames.filter((era) =>
@@ -148,7 +149,7 @@ function readWritten(
   if (
     page.ink &&
     DIGIT_TYPES.has(field.type) &&
-    digitsLookHandwritten(digitSpread(glyphs, page.ink, value.em))
+    (strayLikeAHand(stray) || digitsLookHandwritten(digitSpread(glyphs, page.ink, value.em)))
   ) {
     reasons.push(HANDWRITTEN_DIGITS);
   }
