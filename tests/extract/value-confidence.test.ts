@@ -80,8 +80,8 @@ describe("typesetValueConfidence", () => {
     expect(typesetValueConfidence("text", [])).toBe(0);
   });
 
-  it("keeps the words' confidence for names and paragraphs", () => {
-    for (const type of ["name", "longtext"] as const) {
+  it("keeps the words' confidence for names, addresses and paragraphs", () => {
+    for (const type of ["name", "address", "longtext"] as const) {
       expect(typesetValueConfidence(type, [read(0.59, 0.94)]), type).toBe(
         valueConfidence(type, [read(0.59, 0.94)]),
       );
