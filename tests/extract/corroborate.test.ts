@@ -190,6 +190,44 @@ describe("a paragraph the three readings of a ruled page give alike", () => {
   });
 });
 
+describe("a paragraph on a page without ruled cells, which has no whole-page reading of its own", () => {
+  const COMPLAINT = "職場の人間関係がうまくいかず、仕事を辞めてしまった。";
+  const complaintLine = (text: string, confidence: number): LineSpec => ({
+    y: 300,
+    words: [
+      ["主訴：", 100],
+      [text, 220, confidence],
+    ],
+  });
+
+  function complaint(first: [string, number], enlarged: [string, number]) {
+    const evidence = page(complaintLine(...first), complaintLine(...enlarged));
+    const [form] = extractForms([evidence], { today: "2025-01-01" });
+    return form?.items.common.chief_complaint;
+  }
+
+  it("is accepted when the enlarged reading gives it alike and both are sure enough", () => {
+    expect(complaint([COMPLAINT, 0.8], [COMPLAINT, 0.8])).toMatchObject({
+      value: COMPLAINT,
+      needsReview: false,
+    });
+  });
+
+  it("asks as much of the two readings as where the whole-page reading differs", () => {
+    expect(complaint([COMPLAINT, 0.6], [COMPLAINT, 0.9])).toMatchObject({
+      value: COMPLAINT,
+      needsReview: true,
+    });
+  });
+
+  it("stays for review when the enlarged reading reads a character otherwise", () => {
+    expect(complaint([COMPLAINT, 0.9], [COMPLAINT.replace("辞", "群"), 0.9])).toMatchObject({
+      value: COMPLAINT,
+      needsReview: true,
+    });
+  });
+});
+
 describe("a label only another reading read", () => {
   const labelCell = [80, 290, 900, 50] as const;
   const valueCell = [80, 350, 900, 120] as const;

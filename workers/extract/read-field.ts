@@ -9,7 +9,7 @@ import { digitSpread, digitsLookHandwritten } from "./handwritten-digits.ts";
 import { DOUBTFUL_SPACE, spaceName } from "./name-spacing.ts";
 import type { TermList } from "./normalise/correct-misread-terms.ts";
 import { type EraName, eraNames } from "./normalise/japanese-eras.ts";
-import { normaliseValue } from "./normalise-value.ts";
+import { type NormaliseContext, normaliseValue } from "./normalise-value.ts";
 import type { PageText, Token } from "./page-text.ts";
 import { rawText } from "./raw-text.ts";
 import { readChoice } from "./read-choice.ts";
@@ -156,12 +156,7 @@ function readWritten(
   const written = writtenText(value.lines, field.type, page.ink, value.em);
   reasons.push(...written.reasons);
   const normalise = (text: string) =>
-    normaliseValue(field.type, text, {
-      today: context.today,
-      ...(context.terms ? { terms: context.terms } : {}),
-      ...(field.plausibility ? { plausibility: field.plausibility } : {}),
-      ...(circledEra ? { circledEra } : {}),
-    });
+    normaliseValue(field.type, text, normaliseContextOf(field, context, circledEra));
   const first = normalise(written.text);
   const result =
     !first.ok && field.type === "date"
@@ -179,6 +174,15 @@ function readWritten(
     reasons: [...reasons, ...(result.warnings ?? [])],
     ...(typeset ? { typeset } : {}),
   };
+}
+
+/** What a field's normaliser is told: the day, the terms, the field's plausible dates. */
+export function normaliseContextOf(
+  field: FieldDefinition,
+  context: ReadFieldContext,
+  circledEra?: EraName,
+): NormaliseContext {
+  return { ...context, plausibility: field.plausibility, circledEra };
 }
 
 /**
