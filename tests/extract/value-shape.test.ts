@@ -52,6 +52,24 @@ describe("an optional field whose label was not found", () => {
     expect(items.age).toMatchObject({ value: 45, needsReview: true });
   });
 
+  it("goes to review, without a value, when its shape shows through a misreading", () => {
+    // A handwritten 〒 830-8647 read as 5 癌 ] 83 のーー8647 (held-out seed 18).
+    const items = optionalItems([
+      {
+        y: 390,
+        words: [
+          ["5", 150],
+          ["癌", 180],
+          ["]", 220],
+          ["83", 300],
+          ["のーー8647", 350],
+        ],
+      },
+    ]);
+    expect(items.postal_code).toMatchObject({ value: null, needsReview: true });
+    expect(items.postal_code?.reason).toContain("値の形");
+  });
+
   it("stays absent, and accepted, when nothing on the form has its shape", () => {
     // A phone number holds NNN-NNNN and a household list holds N歳: neither is the field.
     const items = optionalItems([]);

@@ -1,15 +1,18 @@
 import type { FieldDefinition } from "../../config/forms/form-definitions.ts";
 import type { AnalysedPage } from "./analyse-page.ts";
 import { normaliseValue } from "./normalise-value.ts";
-import type { FieldReading, ReadFieldContext } from "./read-field.ts";
+import { type FieldReading, normaliseContextOf, type ReadFieldContext } from "./read-field.ts";
 
 /**
  * Values that show what field they are without a label: a postal code (NNN-NNNN, not a piece of
- * a phone number) and an age (N歳, not inside brackets as in a household list 長男（2歳）).
- * Keyed by field key, since the shape belongs to the meaning, not to the value type.
+ * a phone number or a case number R5-0457) and an age (N歳, not inside brackets as in a household
+ * list 長男（2歳）). Keyed by field key, since the shape belongs to the meaning, not to the value
+ * type. The postal code's shape allows a character misread among its first digits and a dash
+ * read twice (a handwritten 830-8647 read 83 のーー8647): a value so read fails its check and
+ * goes to review without a value, which is still better than the field accepted as absent.
  */
 const SHAPES: Readonly<Record<string, RegExp>> = {
-  postal_code: /(?<![\d\-ー−‐])\d{3}[-ー−‐]\d{4}(?![\d\-ー−‐])/u,
+  postal_code: /(?<![\dA-Za-z\-ー−‐])\d{2,3}(?:\s?[^\d\s])?\s?[-ー−‐]{1,2}\d{4}(?![\d\-ー−‐])/u,
   age: /(?<![\d(（])\d{1,3}\s*歳(?![)）])/u,
 };
 
@@ -32,10 +35,7 @@ export function byValueShape(
       const text = line.tokens.map((token) => token.glyphs.map((g) => g.char).join("")).join(" ");
       const match = shape.exec(text.normalize("NFKC"));
       if (!match) continue;
-      const normalised = normaliseValue(field.type, match[0], {
-        ...context,
-        plausibility: field.plausibility,
-      });
+      const normalised = normaliseValue(field.type, match[0], normaliseContextOf(field, context));
       return [
         {
           page: page.text.pageNumber,
