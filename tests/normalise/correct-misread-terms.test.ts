@@ -18,6 +18,7 @@ describe("correctMisreadTerms", () => {
     ["息子のひきごもりについて相談あり", "息子のひきこもりについて相談あり", "ひきごもり"],
     ["母のディサービス利用が始まり", "母のデイサービス利用が始まり", "ディサービス"],
     ["精神障宮者保健福祉手帳を取得し", "精神障害者保健福祉手帳を取得し", "精神障宮者保健福祉手帳"],
+    ["旭川市福祉部地域基生推進課(太田)", "旭川市福祉部地域共生推進課(太田)", "地域基生推進"],
   ])("%j → %j", (read, meant, wrongWord) => {
     const result = correctMisreadTerms(read);
     expect(result.text).toBe(meant);
@@ -39,6 +40,7 @@ describe("correctMisreadTerms", () => {
     "支援具の調整",
     // Digits and punctuation are not word characters to be replaced.
     "3人世帯",
+    "地域共同の取り組み",
   ])("leaves %j as it is", (text) => {
     expect(correctMisreadTerms(text)).toEqual({ text, corrections: [] });
   });

@@ -64,6 +64,10 @@ export const WELFARE_TERMS: readonly string[] = [
   "支援調整会議",
   "重層的支援会議",
   "多機関協働",
+  // The aim of the work and the departments named after it (福祉部地域共生推進課); not 地域共生
+  // alone, one character from 地域共同.
+  "地域共生社会",
+  "地域共生推進",
   "子育て支援課",
   "子ども家庭支援センター",
   "子育て世代包括支援センター",
