@@ -132,11 +132,16 @@ describe("the space between 姓 and 名 of a typed name, from the pitch of its c
   });
 
   /** A drawn name as OCR reads it: one word, no glyph for the space. */
-  function typedName(text: string, size: number, style: "gothic" | "mincho") {
+  function typedName(
+    text: string,
+    size: number,
+    style: "gothic" | "mincho",
+    script: "name" | "kana" = "name",
+  ) {
     const value = drawnValue(text, { size, style });
     const glyphs = value.glyphs.filter((glyph) => glyph.char.trim() !== "");
     const tokens: Token[] = [{ glyphs, bbox: glyphs[0]?.bbox ?? [0, 0, 0, 0], colonAfter: false }];
-    return spaceName([tokens], { ink: value.ink, em: value.em, script: "name" });
+    return spaceName([tokens], { ink: value.ink, em: value.em, script });
   }
 
   for (const size of [29, 44]) {
@@ -151,6 +156,19 @@ describe("the space between 姓 and 名 of a typed name, from the pitch of its c
           expect(typedName(name, size, style).doubtful, name).toBe(false);
         // OCR read through the ASCII space: a blank that narrow could be inside a character.
         expect(typedName("田中 幸子", size, style).doubtful).toBe(true);
+      });
+
+      it(`parts a kana name surely where its widest blank and its pitch agree (${style}, ${size} px)`, () => {
+        for (const name of ["ワタナベ オサム", "ムラカミ ユウコ", "オノ アイ"])
+          expect(typedName(name, size, style, "kana"), name).toEqual({
+            text: name,
+            doubtful: false,
+          });
+        // Wherever the measures part one, they part it where the paper does, or leave a doubt.
+        for (const name of ["ヤマダ ハナコ", "マツダ シズエ", "コバヤシ マコト", "キョウ チョ"]) {
+          const spaced = typedName(name, size, style, "kana");
+          if (!spaced.doubtful) expect(spaced.text, name).toBe(name);
+        }
       });
     }
   }

@@ -32,7 +32,8 @@ export interface NameSpacingOptions {
  * printed names: kanji of one name stand 0.1–0.3 em apart (川, 千 leave a quarter em inside),
  * an ASCII space makes 0.3–0.6 em and always clearly the widest gap, a full-width space over
  * 1 em. Kana stand 0.2–0.5 em apart and an ASCII space between them is often no wider than
- * that: short of a full-width space, a kana reading's split is left to the reviewer.
+ * that: short of a full-width space, a kana reading's split is left to the reviewer, unless the
+ * pitch of typed characters puts it at the same place (spaceName).
  */
 const SPACING = {
   name: { noSpaceBelow: 0.25, spaceAbove: 0.6, surelyLeads: 2, neverLeads: 1.3 },
@@ -62,7 +63,10 @@ export function spaceName(lines: readonly Token[][], options: NameSpacingOptions
   // A kana name always parts 姓 and 名 (spec): the pitch may only say where.
   if (byPitch === undefined || (byPitch === null && options.script === "kana")) return byBlanks;
   const text = byPitch === null ? chars : splitAt(glyphs, byPitch);
-  if (text === byBlanks.text) return byBlanks;
+  // Kana always part, so the question is only where: the widest blank and the pitch agreeing
+  // on the place settle it, which for a name in kanji they cannot (it may be printed unparted).
+  if (text === byBlanks.text)
+    return options.script === "kana" ? { text, doubtful: false } : byBlanks;
   // A tidy hand can keep a pitch as even as type's: the pitch settles only what the blanks left
   // in doubt, and against blanks that were sure it only raises a doubt (長谷川 麻衣 stepped evenly).
   return { text: byBlanks.doubtful ? text : byBlanks.text, doubtful: true };
