@@ -154,6 +154,24 @@ describe("a paragraph the three readings of a ruled page give alike", () => {
     ).toMatchObject({ value: COMPLAINT, needsReview: true });
   });
 
+  it("is accepted when all three agree, each 57 % sure, which two readings alone are not", () => {
+    // 0.62 × 0.92 (longtext's calibration) = 0.57 in each reading's least sure character.
+    expect(
+      complaint([
+        [COMPLAINT, 0.62],
+        [COMPLAINT, 0.62],
+        [COMPLAINT, 0.62],
+      ]),
+    ).toMatchObject({ value: COMPLAINT, needsReview: false });
+    expect(
+      complaint([
+        [COMPLAINT, 0.62],
+        [COMPLAINT, 0.62],
+        [COMPLAINT.replace("辞", "群"), 0.62],
+      ]),
+    ).toMatchObject({ value: COMPLAINT, needsReview: true });
+  });
+
   it("asks more of the first two readings when the whole-page reading reads a character otherwise", () => {
     const otherwise = COMPLAINT.replace("辞", "群");
     expect(
