@@ -188,6 +188,16 @@ describe("normaliseText", () => {
       expect(normaliseText(value)).toEqual({ ok: true, value });
   });
 
+  it("sends a long-vowel mark after no katakana to review, not one that lengthens or a dash", () => {
+    expect(normaliseText("15年ほどーー人で暮らしている。")).toEqual({
+      ok: true,
+      value: "15年ほどーー人で暮らしている。",
+      warnings: ["長音「ーー」が片仮名の後にありません（「一」の読み違いの可能性）"],
+    });
+    for (const value of ["ホームヘルパーの利用", "センターーに連絡", "TEL 03ー1234", "Aーの件"])
+      expect(normaliseText(value)).toEqual({ ok: true, value });
+  });
+
   it("sends a quotation whose corner bracket OCR dropped to review", () => {
     expect(normaliseText("本人から「一人で抱え込まずに済んだとの声が聞かれた。")).toEqual({
       ok: true,
