@@ -198,6 +198,21 @@ describe("normaliseText", () => {
       expect(normaliseText(value)).toEqual({ ok: true, value });
   });
 
+  it("sends a list whose numbers do not count up from 1 to review, not numbers before counters", () => {
+    const read = "1地域包括支援センターが受診を調整する。2社協が説明を行う。39民生委員が見守る。";
+    expect(normaliseText(read)).toEqual({
+      ok: true,
+      value: read,
+      warnings: ["項目の番号「39」が1から順に続いていません（読み違いの可能性）"],
+    });
+    for (const value of [
+      "1地域包括支援センターが調整する。2社協が説明を行う。3民生委員が見守る。",
+      "1.母の介護について2.子育て支援について",
+      "1か月前から通院している。3年前に離職した。2人で暮らしている。",
+    ])
+      expect(normaliseText(value)).toEqual({ ok: true, value });
+  });
+
   it("sends a quotation whose corner bracket OCR dropped to review", () => {
     expect(normaliseText("本人から「一人で抱え込まずに済んだとの声が聞かれた。")).toEqual({
       ok: true,

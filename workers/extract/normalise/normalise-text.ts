@@ -75,9 +75,28 @@ export function normaliseText(
     ...(strayLongVowel
       ? [`長音「${strayLongVowel}」が片仮名の後にありません（「一」の読み違いの可能性）`]
       : []),
+    ...listNumberWarnings(text),
     ...unpairedQuotes(text),
   ]);
 }
+
+/**
+ * The numbers of a list written into a paragraph (1地域包括…。2社会福祉…。3民生委員…) count up
+ * from 1: a number out of step is a speck or a stroke OCR read as a digit beside it (39民生委員
+ * for 3民生委員, read alike by all three readings and accepted on seed 15), or a number OCR
+ * dropped. A number before a counter (。3か月, 。2人で) is no list number.
+ */
+function listNumberWarnings(text: string): string[] {
+  const numbers = Array.from(text.matchAll(LIST_NUMBER), (match) => Number(match[1]));
+  if (numbers.length < 2 || numbers[0] !== 1) return [];
+  const outOfStep = numbers.find((number, index) => number !== index + 1);
+  return outOfStep === undefined
+    ? []
+    : [`項目の番号「${outOfStep}」が1から順に続いていません（読み違いの可能性）`];
+}
+
+const LIST_NUMBER =
+  /(?:^|[。\s])(\d{1,2})\.?(?![年月日歳回か時分人件名度週才階号番丁ヶ])(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/gu;
 
 /**
  * A quotation opened and not closed, or closed and not opened (本人から「一人で抱え込まずに
