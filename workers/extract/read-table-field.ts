@@ -106,10 +106,8 @@ function readCell(
     const [option] = located;
     return { value: option?.option.code ?? null, raw, confidence, reason: null };
   }
-  const result = normaliseValue(column.type, raw, {
-    today: context.today,
-    ...(context.terms ? { terms: context.terms } : {}),
-  });
+  // A column has no plausibility of its own: the reading's context is all its normaliser needs.
+  const result = normaliseValue(column.type, raw, context);
   if (!result.ok) return { value: null, raw, confidence: 0, reason: result.reason };
   const doubts = [...written.reasons, ...(result.warnings ?? [])];
   return {
