@@ -145,9 +145,7 @@ function disputeNearValues(
   rule: RivalRule,
   rivalFloor: number,
 ): void {
-  const near = found.filter(
-    (other) => other.value !== own.value && almostAlike(own.value, other.value),
-  );
+  const near = found.filter((other) => isNearRival(own, other));
   const [strongest, runnerUp] = tally(near);
   const agreeing = tally(found.filter((other) => other.value === own.value))[0];
   if (!strongest || !agreeing || agreeing.count > strongest.count) return;
@@ -191,8 +189,7 @@ function acceptAgreedValue(
   if (!onlyLowConfidence(own.item) || own.item.confidence < agreeingFloor) return;
   // Outvoting a rival settles which value the file holds, not that it was read right: two forms
   // may share a misreading a third form escaped (岡田 知子 twice beside 岡田 智子).
-  if (found.some((other) => other.value !== own.value && almostAlike(own.value, other.value)))
-    return;
+  if (found.some((other) => isNearRival(own, other))) return;
   const partners = found.filter(
     (other) =>
       other.form !== own.form &&
@@ -209,6 +206,11 @@ function acceptAgreedValue(
   own.item.confidence = Math.round(confidence * 1000) / 1000;
   own.item.needsReview = false;
   delete own.item.reason;
+}
+
+/** Another form's reading of the value almost like it but not the same: one of them misread. */
+function isNearRival(own: Found, other: Found): boolean {
+  return other.value !== own.value && almostAlike(own.value, other.value);
 }
 
 function almostAlike(a: string, b: string): boolean {
