@@ -49,6 +49,29 @@ describe("a value corroborated by the page's second reading", () => {
     expect(item?.confidence).toBeCloseTo(0.7, 2);
   });
 
+  it("takes a repair of the first reading's as borne out by a second reading that read the value so", () => {
+    const item = agencyItem(
+      page(agencyLine("千葉市福祉総合相談窯口", 0.7), agencyLine("千葉市福祉総合相談窓口", 0.7)),
+    );
+    expect(item).toMatchObject({
+      value: "千葉市福祉総合相談窓口",
+      raw: "千葉市福祉総合相談窯口",
+      needsReview: false,
+    });
+    expect(item?.reason).toBeUndefined();
+  });
+
+  it("still names a repair borne out when the value goes to review for low confidence", () => {
+    const item = agencyItem(
+      page(agencyLine("千葉市福祉総合相談窯口", 0.3), agencyLine("千葉市福祉総合相談窓口", 0.3)),
+    );
+    expect(item).toMatchObject({
+      value: "千葉市福祉総合相談窓口",
+      needsReview: true,
+      reason: "読み取りの確信度が低い（0.51） / 「総合相談窯口」を「総合相談窓口」と読み替えました",
+    });
+  });
+
   it("stays for review when the second reading reads another value there", () => {
     const item = agencyItem(
       page(agencyLine("千葉市福祉総合相談窓口", 0.7), agencyLine("千葉市福祉総合相談所", 0.9)),
@@ -242,6 +265,32 @@ describe("a paragraph on a page without ruled cells, which has no whole-page rea
     expect(complaint([COMPLAINT, 0.9], [COMPLAINT.replace("辞", "群"), 0.9])).toMatchObject({
       value: COMPLAINT,
       needsReview: true,
+    });
+  });
+
+  describe("with a word the first reading misread and the normaliser put back", () => {
+    const ARREARS = "電気料金の滞納があり、督促状が届いていた。";
+    const misread = ARREARS.replace("督", "骨");
+
+    it("is accepted when the enlarged reading read the word as put back", () => {
+      const item = complaint([misread, 0.8], [ARREARS, 0.8]);
+      expect(item).toMatchObject({ value: ARREARS, raw: misread, needsReview: false });
+      expect(item?.reason).toBeUndefined();
+    });
+
+    it("keeps the repair for review when the enlarged reading is not sure enough", () => {
+      expect(complaint([misread, 0.8], [ARREARS, 0.5])).toMatchObject({
+        value: ARREARS,
+        needsReview: true,
+        reason: "「骨促状」を「督促状」と読み替えました",
+      });
+    });
+
+    it("keeps it for review when the enlarged reading needed the repair too", () => {
+      expect(complaint([misread, 0.8], [misread, 0.8])).toMatchObject({
+        value: ARREARS,
+        needsReview: true,
+      });
     });
   });
 });

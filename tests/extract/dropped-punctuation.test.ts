@@ -94,6 +94,7 @@ describe("a 、 or 。 OCR dropped, found in the ink", () => {
         expect(writtenText([line.tokens], "longtext", line.ink, line.em)).toEqual({
           text,
           reasons: ["読み取りで抜けた「。」を印字から補いました"],
+          repairs: ["読み取りで抜けた「。」を印字から補いました"],
         });
       });
 
@@ -147,6 +148,7 @@ describe("a 、 or 。 OCR dropped, found in the ink", () => {
     expect(writtenText([line.tokens], "date", line.ink, line.em)).toEqual({
       text: "依頼する生活",
       reasons: [],
+      repairs: [],
     });
   });
 });

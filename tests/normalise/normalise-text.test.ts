@@ -44,6 +44,7 @@ describe("normaliseText", () => {
       ok: true,
       value: "千葉県市川市八幡4丁目13番3号",
       warnings: ["「丁日」を「丁目」と読み替えました"],
+      repairs: ["「丁日」を「丁目」と読み替えました"],
     });
     expect(normaliseAddress("仙台市青葉区一番町6丁自25番")).toMatchObject({
       value: "仙台市青葉区一番町6丁目25番",
@@ -136,6 +137,7 @@ describe("normaliseText", () => {
       ok: true,
       value: "本人、母(78歳)の2人世帯",
       warnings: ["「(78歳」の閉じ括弧を補いました", "「人世淀」を「人世帯」と読み替えました"],
+      repairs: ["「(78歳」の閉じ括弧を補いました", "「人世淀」を「人世帯」と読み替えました"],
     });
   });
 
@@ -174,9 +176,22 @@ describe("normaliseText", () => {
         ok: true,
         value,
         warnings: ["文字の間の「.」「*」を汚れとして除きました"],
+        repairs: ["文字の間の「.」「*」を汚れとして除きました"],
       });
     },
   );
+
+  it("lists a doubt before a repair, and only the repair among the repairs", () => {
+    expect(normaliseText("督促状が届いた。1家賃は骨促状どおり。3払う")).toEqual({
+      ok: true,
+      value: "督促状が届いた。1家賃は督促状どおり。3払う",
+      warnings: [
+        "項目の番号「3」が1から順に続いていません（読み違いの可能性）",
+        "「骨促状」を「督促状」と読み替えました",
+      ],
+      repairs: ["「骨促状」を「督促状」と読み替えました"],
+    });
+  });
 
   it("sends a digit between two hiragana to review, not a counter after a number", () => {
     expect(normaliseText("分か5ない。")).toEqual({

@@ -61,7 +61,7 @@ export function corroborate(
 
 /**
  * A paragraph the enlarged reading gives alike, character for character, with no doubt of its
- * own: raised when the first two readings are sure enough of their least sure characters, less
+ * own (so bearing out any repair of the first reading's): raised when the first two readings are sure enough of their least sure characters, less
  * sure when the whole-page reading agrees too, and then raised further. A page without ruled
  * cells has no whole-page reading apart from its first (analyse-page.ts): there the first two
  * readings are all there is.
@@ -77,7 +77,7 @@ function agreedParagraph(
   if (Math.min(reading.confidence, second.confidence) < floor) return reading;
   const agreed = agreedConfidence(reading.confidence, second.confidence);
   return {
-    ...reading,
+    ...borneOut(reading),
     confidence: unanimous ? 1 - (1 - agreed) * UNANIMOUS_DOUBT_LEFT : agreed,
   };
 }
@@ -182,7 +182,16 @@ function agreed(reading: FieldReading, others: readonly FieldReading[]): FieldRe
   const agreeing = others.filter((other) => witnesses(other, reading));
   if (agreeing.length === 0) return reading;
   const best = Math.max(...agreeing.map((other) => other.confidence));
-  return { ...reading, confidence: agreedConfidence(reading.confidence, best) };
+  return { ...borneOut(reading), confidence: agreedConfidence(reading.confidence, best) };
+}
+
+/**
+ * The reading with its repairs borne out: another reading gave the repaired value as it read it
+ * (督促状 where the first reading's 骨促状 was put back). They no longer send the value to review
+ * on their own; one that goes for another reason still shows them (extract-forms.ts).
+ */
+function borneOut(reading: FieldReading): FieldReading {
+  return reading.repairs ? { ...reading, repairsBorneOut: true } : reading;
 }
 
 /**

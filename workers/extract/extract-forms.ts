@@ -301,12 +301,16 @@ function toItem(
       ...(common ? { reason: "項目が見つかりません" } : {}),
     };
   }
-  const reasons = [...reading.reasons];
   const threshold =
     reading.typeset && !HELD_IN_TYPE_TOO.has(field.type) ? thresholds.typeset : thresholds.written;
-  if (reading.value !== null && reasons.length === 0 && reading.confidence < threshold) {
-    reasons.push(lowConfidenceReason(reading.confidence));
-  }
+  const borneOut = new Set(reading.repairsBorneOut ? reading.repairs : []);
+  const doubtless = reading.reasons.every((reason) => borneOut.has(reason));
+  const reasons =
+    reading.value === null || !doubtless
+      ? reading.reasons
+      : reading.confidence < threshold
+        ? [lowConfidenceReason(reading.confidence), ...reading.reasons]
+        : [];
   return {
     value: reading.value,
     confidence: Math.round(reading.confidence * 1000) / 1000,

@@ -30,6 +30,14 @@ export interface FieldReading {
   /** Why a reviewer should look at it; empty when nothing is known to be wrong. */
   reasons: string[];
   /**
+   * Those of `reasons` that say what was changed from the text OCR gave to reach the value (a
+   * word put back, a dropped 、 supplied from the ink): another reading that gives the value
+   * without a doubt of its own bears them out (corroborate.ts). Absent when there are none.
+   */
+  repairs?: string[];
+  /** Another reading bore the repairs out: alone, they do not send the value to review. */
+  repairsBorneOut?: boolean;
+  /**
    * The value's ink stands on straight lines as type does (typeset-line.ts): it may be accepted
    * at the lower threshold for typed values.
    */
@@ -167,11 +175,13 @@ function readWritten(
     return { ...base, value: null, confidence: 0, reasons: [...reasons, result.reason] };
   if (typeof result.value === "string" && !LETTER_OR_DIGIT.test(result.value))
     return { ...base, value: null, confidence: 0, reasons: [...reasons, "記入が読み取れません"] };
+  const repairs = [...written.repairs, ...(result.repairs ?? [])];
   return {
     ...base,
     value: result.value,
     confidence,
     reasons: [...reasons, ...(result.warnings ?? [])],
+    ...(repairs.length > 0 ? { repairs } : {}),
     ...(typeset ? { typeset } : {}),
   };
 }
@@ -189,28 +199,33 @@ export function normaliseContextOf(
  * A value's text for its normaliser, from the ink where there is ink: for names the space
  * between 姓 and 名 measured, with a reason for review when the measurement is not conclusive,
  * and a character OCR read twice read once, for review; for text a 、 or 。 OCR dropped put
- * back, with a reason for review naming it.
+ * back, with a reason for review naming it. `repairs`: those of the reasons that name a change
+ * made to the text.
  */
 export function writtenText(
   lines: readonly Token[][],
   type: FieldType,
   ink: GreyImage | null,
   em: number,
-): { text: string; reasons: string[] } {
-  if (!ink) return { text: rawText(lines, type, em), reasons: [] };
+): { text: string; reasons: string[]; repairs: string[] } {
+  const asRead = { text: rawText(lines, type, em), reasons: [], repairs: [] };
+  if (!ink) return asRead;
   if (type === "text" || type === "longtext") {
     const restored = withDroppedMarks(lines, ink, em);
-    return { text: rawText(restored.lines, type, em), reasons: restored.reasons };
+    return {
+      text: rawText(restored.lines, type, em),
+      reasons: restored.reasons,
+      repairs: restored.reasons,
+    };
   }
-  if (type !== "name" && type !== "kana") return { text: rawText(lines, type, em), reasons: [] };
+  if (type !== "name" && type !== "kana") return asRead;
   const readTwice = withoutCharacterReadTwice(lines, em);
   const spaced = spaceName(readTwice?.lines ?? lines, { ink, em, script: type });
+  const repairs = readTwice ? [`「${readTwice.char}」が二度読まれていたのを一字にしました`] : [];
   return {
     text: spaced.text,
-    reasons: [
-      ...(readTwice ? [`「${readTwice.char}」が二度読まれていたのを一字にしました`] : []),
-      ...(spaced.doubtful ? [DOUBTFUL_SPACE] : []),
-    ],
+    reasons: [...repairs, ...(spaced.doubtful ? [DOUBTFUL_SPACE] : [])],
+    repairs,
   };
 }
 

@@ -62,6 +62,13 @@ export interface TallyCounts {
     printedAccepted: number;
     handwrittenAccepted: number;
     handwrittenAcceptedWrong: number;
+    /**
+     * Typed values of fields the form prints, the issue's targets being set on printed forms:
+     * how many, how many accepted, and of those how many right.
+     */
+    typed: number;
+    typedAccepted: number;
+    typedAcceptedCorrect: number;
   };
   longText: { fields: number; cerSum: number; printedFields: number; printedCerSum: number };
   pageText: { pages: number; kamirokuRecallSum: number; tesseractCliRecallSum: number };
@@ -112,6 +119,9 @@ export class AccuracyTally {
       printedAccepted: 0,
       handwrittenAccepted: 0,
       handwrittenAcceptedWrong: 0,
+      typed: 0,
+      typedAccepted: 0,
+      typedAcceptedCorrect: 0,
     },
     longText: { fields: 0, cerSum: 0, printedFields: 0, printedCerSum: 0 },
     pageText: { pages: 0, kamirokuRecallSum: 0, tesseractCliRecallSum: 0 },
@@ -185,9 +195,15 @@ export class AccuracyTally {
             counts.longText.printedCerSum += cer;
           }
         }
-        if (field.handwritten && item && !item.needsReview) {
+        const accepted = item !== undefined && !item.needsReview;
+        if (field.handwritten && accepted) {
           counts.autoAccept.handwrittenAccepted++;
           if (!correct) counts.autoAccept.handwrittenAcceptedWrong++;
+        }
+        if (!field.handwritten) {
+          counts.autoAccept.typed++;
+          if (accepted) counts.autoAccept.typedAccepted++;
+          if (accepted && correct) counts.autoAccept.typedAcceptedCorrect++;
         }
       }
       // Every item the record holds, expected or not: an item the form lacks is right only

@@ -44,6 +44,11 @@ export function summarise(counts: TallyCounts, timings: Timings): SummaryRow[] {
     correct: autoAccept.printedAccepted,
     total: autoAccept.printed,
   });
+  const typedAcceptRate = share({ correct: autoAccept.typedAccepted, total: autoAccept.typed });
+  const typedPrecision = share({
+    correct: autoAccept.typedAcceptedCorrect,
+    total: autoAccept.typedAccepted,
+  });
   const kamirokuRecall = pageText.pages === 0 ? null : pageText.kamirokuRecallSum / pageText.pages;
   const cliRecall = pageText.pages === 0 ? null : pageText.tesseractCliRecallSum / pageText.pages;
   const recallGain =
@@ -91,12 +96,30 @@ export function summarise(counts: TallyCounts, timings: Timings): SummaryRow[] {
       met: null,
     },
     {
+      // The issue sets its targets on printed forms: typed values, handwriting being there to
+      // be sent to review.
+      metric: "  typed values",
+      value: typedAcceptRate,
+      unit: "share",
+      detail: `${autoAccept.typedAccepted}/${autoAccept.typed} values`,
+      target: "≥ 80 %",
+      met: atLeast(typedAcceptRate, 0.8),
+    },
+    {
       metric: "auto-accept precision",
       value: acceptPrecision,
       unit: "share",
       detail: `${autoAccept.acceptedCorrect}/${autoAccept.accepted}`,
       target: "≥ 99.5 %",
       met: atLeast(acceptPrecision, 0.995),
+    },
+    {
+      metric: "  typed values",
+      value: typedPrecision,
+      unit: "share",
+      detail: `${autoAccept.typedAcceptedCorrect}/${autoAccept.typedAccepted}`,
+      target: "≥ 99.5 %",
+      met: atLeast(typedPrecision, 0.995),
     },
     {
       metric: "handwritten accepted wrong",

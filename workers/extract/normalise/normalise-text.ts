@@ -63,21 +63,26 @@ export function normaliseText(
   const { text, corrections } = correctMisreadTerms(aged.text, terms);
   const digitAmongKana = text.match(DIGIT_AMONG_KANA)?.[0];
   const strayLongVowel = text.match(STRAY_LONG_VOWEL)?.[0];
-  return accept(text, [
-    ...(despecked.dropped + specksAtLineEnds > 0
-      ? ["文字の間の「.」「*」を汚れとして除きました"]
-      : []),
-    ...aged.closed.map((age) => `「${age}」の閉じ括弧を補いました`),
-    ...corrections.map(({ read, term }) => `「${read}」を「${term}」と読み替えました`),
-    ...(digitAmongKana
-      ? [`仮名の間に数字「${digitAmongKana}」があります（読み違いの可能性）`]
-      : []),
-    ...(strayLongVowel
-      ? [`長音「${strayLongVowel}」が片仮名の後にありません（「一」の読み違いの可能性）`]
-      : []),
-    ...listNumberWarnings(text),
-    ...unpairedQuotes(text),
-  ]);
+  return accept(
+    text,
+    [
+      ...(digitAmongKana
+        ? [`仮名の間に数字「${digitAmongKana}」があります（読み違いの可能性）`]
+        : []),
+      ...(strayLongVowel
+        ? [`長音「${strayLongVowel}」が片仮名の後にありません（「一」の読み違いの可能性）`]
+        : []),
+      ...listNumberWarnings(text),
+      ...unpairedQuotes(text),
+    ],
+    [
+      ...(despecked.dropped + specksAtLineEnds > 0
+        ? ["文字の間の「.」「*」を汚れとして除きました"]
+        : []),
+      ...aged.closed.map((age) => `「${age}」の閉じ括弧を補いました`),
+      ...corrections.map(({ read, term }) => `「${read}」を「${term}」と読み替えました`),
+    ],
+  );
 }
 
 /**
@@ -147,9 +152,8 @@ export function normaliseAddress(raw: string): Normalised<string> {
   const misread = read.match(MISREAD_CHOME)?.[0];
   const numberWarnings = blockNumberWarnings(read);
   return misread
-    ? accept(read.replace(MISREAD_CHOME, "丁目"), [
+    ? accept(read.replace(MISREAD_CHOME, "丁目"), numberWarnings, [
         `「${misread}」を「丁目」と読み替えました`,
-        ...numberWarnings,
       ])
     : accept(read, numberWarnings);
 }
