@@ -99,6 +99,40 @@ describe("a value corroborated by the page's second reading", () => {
   });
 });
 
+describe("a name corroborated by the page's second reading", () => {
+  const nameLine = (name: string, confidence: number): LineSpec => ({
+    y: 300,
+    words: [
+      ["氏名：", 100],
+      [name, 220, confidence],
+    ],
+  });
+  const clientName = (first: LineSpec, second: LineSpec) => {
+    const [form] = extractForms([page(first, second)], { today: "2025-01-01" });
+    return form?.items.common.client_name;
+  };
+
+  it("is accepted when both readings give it, neither sure enough alone", () => {
+    const item = clientName(nameLine("山田 花子", 0.5), nameLine("山田 花子", 0.5));
+    expect(item).toMatchObject({ value: "山田 花子", needsReview: false });
+    expect(item?.confidence).toBeCloseTo(0.965, 3);
+  });
+
+  it("stays for review when the second reading gives it otherwise", () => {
+    expect(clientName(nameLine("山田 花子", 0.5), nameLine("山田 花手", 0.9))).toMatchObject({
+      value: "山田 花子",
+      needsReview: true,
+    });
+  });
+
+  it("keeps the first reading's acceptance when the second reads it otherwise", () => {
+    expect(clientName(nameLine("山田 花子", 0.9), nameLine("山田 花手", 0.9))).toMatchObject({
+      value: "山田 花子",
+      needsReview: false,
+    });
+  });
+});
+
 describe("a label only the second reading read", () => {
   // 相談機関 misread in the first reading (相談機閑 is past what label matching allows here).
   const misread = (agency: string): LineSpec => ({

@@ -81,6 +81,7 @@ describe("normaliseName", () => {
       ],
     ],
     ["志村 志保", ["「志」は「也」の読み違いのことがあります"]],
+    ["高橋悠半", ["「半」は「斗」の読み違いのことがあります"]],
   ])("sends %j to review: tesseract reads the kanji for another of names", (raw, warnings) => {
     expect(normaliseName(raw)).toEqual({ ok: true, value: raw, warnings });
   });
@@ -89,6 +90,7 @@ describe("normaliseName", () => {
     ["林 智子", "林 智子"],
     ["山口和也", "山口和也"],
     ["清水 一郎", "清水 一郎"],
+    ["高橋悠斗", "高橋悠斗"],
     ["佐々木 健", "佐々木 健"],
     ["ナナミ ススム", "ナナミ ススム"],
     ["山田 マリア", "山田 マリア"],
