@@ -208,8 +208,8 @@ export function writtenText(
   ink: GreyImage | null,
   em: number,
 ): { text: string; reasons: string[]; repairs: string[] } {
-  const asRead = { text: rawText(lines, type, em), reasons: [], repairs: [] };
-  if (!ink) return asRead;
+  const asRead = () => ({ text: rawText(lines, type, em), reasons: [], repairs: [] });
+  if (!ink) return asRead();
   if (type === "text" || type === "longtext") {
     const restored = withDroppedMarks(lines, ink, em);
     return {
@@ -218,7 +218,7 @@ export function writtenText(
       repairs: restored.reasons,
     };
   }
-  if (type !== "name" && type !== "kana") return asRead;
+  if (type !== "name" && type !== "kana") return asRead();
   const readTwice = withoutCharacterReadTwice(lines, em);
   const spaced = spaceName(readTwice?.lines ?? lines, { ink, em, script: type });
   const repairs = readTwice ? [`「${readTwice.char}」が二度読まれていたのを一字にしました`] : [];
