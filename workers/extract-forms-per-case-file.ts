@@ -5,6 +5,7 @@ import {
   extractForms,
 } from "./extract/extract-forms.ts";
 import type { ExtractedForm } from "./extract/extracted-form.ts";
+import { loadLanguageModel } from "./extract/language-model.ts";
 import type { PageEvidence } from "./extract/page-evidence.ts";
 
 /** A case file as far as segmentation cares: which pages of the source file are its own. */
@@ -66,7 +67,7 @@ export class CaseFileExtraction {
   async add(page: PageEvidence): Promise<void> {
     this.window.push(page);
     if (this.window.length < this.windowPages) return;
-    const forms = extractForms(this.window, this.options);
+    const forms = extractForms(this.window, await this.extractOptions());
     const last = forms.at(-1);
     this.complete.push(...forms.slice(0, -1));
     const lastStart = last ? Math.min(...last.pages) : Number.POSITIVE_INFINITY;
@@ -74,11 +75,17 @@ export class CaseFileExtraction {
   }
 
   async finish(): Promise<void> {
-    const forms = checkAcrossForms([...this.complete, ...extractForms(this.window, this.options)], {
+    const read = extractForms(this.window, await this.extractOptions());
+    const forms = checkAcrossForms([...this.complete, ...read], {
       reviewThreshold: this.options?.reviewThreshold ?? DEFAULT_REVIEW_THRESHOLD,
     });
     this.window = [];
     this.complete = [];
     for (const form of forms) await this.emit(form);
+  }
+
+  /** The options with the language model, loaded once per process on first use. */
+  private async extractOptions(): Promise<ExtractFormsOptions> {
+    return { ...this.options, language: this.options?.language ?? (await loadLanguageModel()) };
   }
 }

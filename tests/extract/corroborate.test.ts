@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { extractForms } from "../../workers/extract/extract-forms.ts";
+import { type LanguageModel, loadLanguageModel } from "../../workers/extract/language-model.ts";
 import type { PageEvidence } from "../../workers/extract/page-evidence.ts";
 import { cell, type LineSpec, syntheticPage } from "./synthetic-page.ts";
 
@@ -326,6 +327,47 @@ describe("a paragraph on a page without ruled cells, which has no whole-page rea
         needsReview: true,
       });
     });
+  });
+});
+
+describe("a text the two readings of a page without ruled cells give otherwise", () => {
+  const POVERTY = "失業による収入の途絶が生活困窮の直接の原因となっている。";
+  const misread = POVERTY.replace("窮", "究");
+  const summaryLine = (text: string): LineSpec => ({
+    y: 300,
+    words: [
+      ["主訴：", 100],
+      [text, 220, 0.9],
+    ],
+  });
+  let language: LanguageModel;
+  beforeAll(async () => {
+    language = await loadLanguageModel();
+  }, 60_000);
+
+  function complaint(first: string, enlarged: string, withLanguage: boolean) {
+    const evidence = page(summaryLine(first), summaryLine(enlarged));
+    const [form] = extractForms([evidence], {
+      today: "2025-01-01",
+      ...(withLanguage ? { language } : {}),
+    });
+    return form?.items.common.chief_complaint;
+  }
+
+  it("takes the enlarged reading's stretch where it reads likelier, for review, naming it", () => {
+    expect(complaint(misread, POVERTY, true)).toMatchObject({
+      value: POVERTY,
+      needsReview: true,
+      reason: "「究」を別の読み取りの「窮」と読みました（日本語として自然な方）",
+    });
+  });
+
+  it("keeps the first reading where the enlarged reading's is less likely", () => {
+    expect(complaint(POVERTY, misread, true)).toMatchObject({ value: POVERTY, needsReview: true });
+  });
+
+  it("keeps the first reading without a language model: two readings cannot outvote", () => {
+    expect(complaint(misread, POVERTY, false)).toMatchObject({ value: misread, needsReview: true });
   });
 });
 

@@ -1,8 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { builtinFormDefinitions } from "../../config/forms/builtin-form-definitions.ts";
 import { corroborateTable } from "../../workers/extract/corroborate.ts";
+import { type LanguageModel, loadLanguageModel } from "../../workers/extract/language-model.ts";
 import type { FieldReading } from "../../workers/extract/read-field.ts";
 import { withCellsReadAgain } from "../../workers/extract/table-cells-read-again.ts";
+import { withLikelierTableText } from "../../workers/extract/table-text-likelier.ts";
 
 const entries = builtinFormDefinitions.fields.find((field) => field.key === "entries");
 if (!entries) throw new Error("no entries field");
@@ -58,5 +60,48 @@ describe("a table two readings give alike", () => {
   it("is not raised on two readings alone: both scales may share a paragraph's misreading", () => {
     expect(corroborateTable(sure(0.7), sure(0.7), table([row("2024-04-13")])).confidence).toBe(0.7);
     expect(corroborateTable(sure(0.7), sure(0.7), null).confidence).toBe(0.7);
+  });
+});
+
+describe("a progress entry's 内容 another reading of the table reads otherwise", () => {
+  let language: LanguageModel;
+  beforeAll(async () => {
+    language = await loadLanguageModel();
+  }, 60_000);
+
+  const entry = (content: string) => ({
+    date: "2021-03-02",
+    method: "visit_office",
+    content,
+    staff: "藤田",
+  });
+  const VISIT = "本人来所。家賃滞納の経緯を聞き取った。";
+  const misread = VISIT.replace("賃", "貸");
+
+  it("takes the other reading's stretch where it reads likelier, naming the cell", () => {
+    const read = withLikelierTableText(
+      entries,
+      table([entry("本人より電話。"), entry(misread)]),
+      [table([entry("本人より電話。"), entry(VISIT)]), null],
+      language,
+    );
+    expect(read.value).toEqual([entry("本人より電話。"), entry(VISIT)]);
+    expect(read.reasons).toEqual([
+      "2行目 内容: 「貸」を別の読み取りの「賃」と読みました（日本語として自然な方）",
+    ]);
+  });
+
+  it("compares only a reading with as many rows, and in it only a cell of the same text", () => {
+    const first = table([entry(misread)]);
+    expect(
+      withLikelierTableText(entries, first, [table([entry(VISIT), entry(VISIT)])], language),
+    ).toBe(first);
+    const otherRow = table([entry("母から電話。息子の様子について相談を受けた。家賃。")]);
+    expect(withLikelierTableText(entries, first, [otherRow], language)).toBe(first);
+  });
+
+  it("leaves the table as read without a language model", () => {
+    const first = table([entry(misread)]);
+    expect(withLikelierTableText(entries, first, [table([entry(VISIT)])], undefined)).toBe(first);
   });
 });

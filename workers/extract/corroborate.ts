@@ -3,6 +3,7 @@ import type { FieldDefinition, FieldType } from "../../config/forms/form-definit
 import type { BBox } from "../ocr/ocr-result.ts";
 import type { AnalysedPage, PageAnalysis } from "./analyse-page.ts";
 import { centreX, centreY, containsPoint } from "./boxes.ts";
+import { likelierReading, replacementReason } from "./likelier-reading.ts";
 import { majorityText } from "./majority-text.ts";
 import { normaliseValue } from "./normalise-value.ts";
 import { readAtLabel } from "./read-at-label.ts";
@@ -36,7 +37,9 @@ const NOT_DISPUTED: ReadonlySet<FieldType> = new Set(["name"]);
  * labels. At another scale tesseract makes other mistakes, so a value the enlarged reading gives
  * in the same place too is far less likely wrong than either reading alone says, and one it
  * reads otherwise there goes to review. A text the enlarged and the whole-page readings both
- * read otherwise is put right where they agree.
+ * read otherwise is put right where they agree, and where they do not (or the page has no
+ * whole-page reading of its own), a stretch another reading gives otherwise is taken when it
+ * reads likelier as Japanese (likelier-reading.ts), for review.
  */
 export function corroborate(
   reading: FieldReading,
@@ -58,15 +61,28 @@ export function corroborate(
     VOTED.has(field.type) && second && third
       ? majorityText(String(reading.value), String(second.value), String(third.value))
       : reading.value;
+  const likelier =
+    VOTED.has(field.type) && context.language
+      ? likelierReading(
+          String(voted),
+          [second, third].flatMap((other) => (other ? [String(other.value)] : [])),
+          context.language,
+        )
+      : null;
+  const value = likelier?.text ?? voted;
   const result =
-    voted === reading.value
+    value === reading.value
       ? corroborated
       : {
           ...reading,
-          value: voted,
-          reasons: [...reading.reasons, ...votedValueWarnings(field, voted, context)],
+          value,
+          reasons: [
+            ...reading.reasons,
+            ...votedValueWarnings(field, value, context),
+            ...(likelier?.replaced ?? []).map(replacementReason),
+          ],
         };
-  if (field.type === "longtext" && second && voted === reading.value)
+  if (field.type === "longtext" && second && value === reading.value)
     return agreedParagraph(reading, second, third);
   return raised && !NOT_DISPUTED.has(field.type) ? disputed(result, rescaled) : result;
 }

@@ -18,6 +18,7 @@ import {
 } from "./extracted-form.ts";
 import { findLabels } from "./find-labels.ts";
 import { findOptionsRow } from "./find-options-row.ts";
+import type { LanguageModel } from "./language-model.ts";
 import { lowConfidenceReason } from "./low-confidence.ts";
 import { TermList, WELFARE_TERM_LIST } from "./normalise/correct-misread-terms.ts";
 import { WELFARE_TERMS } from "./normalise/welfare-terms.ts";
@@ -28,6 +29,7 @@ import { readTableField } from "./read-table-field.ts";
 import { type FormPages, segmentForms } from "./segment-forms.ts";
 import { withStaffReadAsClientDisputed } from "./staff-read-as-client.ts";
 import { withCellsReadAgain } from "./table-cells-read-again.ts";
+import { withLikelierTableText } from "./table-text-likelier.ts";
 import { readAtUnreadLabel } from "./unread-label.ts";
 
 export interface ExtractFormsOptions {
@@ -42,6 +44,11 @@ export interface ExtractFormsOptions {
   typedReviewThreshold?: number;
   /** Today in Japan as `YYYY-MM-DD`, against which dates are checked. Default: the clock's. */
   today?: string;
+  /**
+   * Chooses between readings of a text that differ (loadLanguageModel). Without it, only a
+   * character two other readings agree on replaces the first reading's.
+   */
+  language?: LanguageModel;
 }
 
 /**
@@ -81,6 +88,7 @@ export function extractForms(
   const context: ReadFieldContext = {
     today: options.today ?? todayInJapan(),
     terms: termListOf(definitions),
+    ...(options.language ? { language: options.language } : {}),
   };
   const analysed = pages
     .filter((page) => !page.blank)
@@ -132,7 +140,10 @@ function readBest(
     };
     const second = readAgain((page) => page.rescaled);
     const third = readAgain((page) => page.wholePage);
-    return reading && corroborateTable(withCellsReadAgain(field, reading, second), second, third);
+    if (!reading) return null;
+    const filled = withCellsReadAgain(field, reading, second);
+    const corroborated = corroborateTable(filled, second, third);
+    return withLikelierTableText(field, corroborated, [second, third], context.language);
   }
   const readings = form.pages.flatMap((page) =>
     page.labels

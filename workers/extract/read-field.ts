@@ -6,6 +6,7 @@ import { bracketedWord } from "./bracketed-word.ts";
 import { withDroppedMarks } from "./dropped-punctuation.ts";
 import { withEraRepaired } from "./era-misread.ts";
 import { digitSpread, digitsLookHandwritten } from "./handwritten-digits.ts";
+import type { LanguageModel } from "./language-model.ts";
 import { DOUBTFUL_SPACE, spaceName } from "./name-spacing.ts";
 import type { TermList } from "./normalise/correct-misread-terms.ts";
 import { type EraName, eraNames } from "./normalise/japanese-eras.ts";
@@ -48,6 +49,8 @@ export interface ReadFieldContext {
   today: string;
   /** Words a misread character in a text is put back to; the welfare terms by default. */
   terms?: TermList;
+  /** Chooses between readings of a text that differ (likelier-reading.ts); none: the vote only. */
+  language?: LanguageModel;
 }
 
 /**

@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { type LanguageModel, loadLanguageModel } from "../../workers/extract/language-model.ts";
+import { likelierReading } from "../../workers/extract/likelier-reading.ts";
+
+describe("likelierReading, with the IPA dictionary's language model", () => {
+  let model: LanguageModel;
+  beforeAll(async () => {
+    model = await loadLanguageModel();
+  }, 60_000);
+
+  it("takes another reading's stretch that makes the text likelier Japanese", () => {
+    expect(
+      likelierReading(
+        "生活困究の直接の原因となっている。",
+        ["生活困欠の直接の原因となっている。", "生活困窮の直接の原因となっている。"],
+        model,
+      ),
+    ).toEqual({
+      text: "生活困窮の直接の原因となっている。",
+      replaced: [{ read: "究", chosen: "窮" }],
+    });
+    expect(
+      likelierReading("世淀の収入は母の年金のみ", ["世帯の収入は母の年金のみ"], model).text,
+    ).toBe("世帯の収入は母の年金のみ");
+  });
+
+  it("drops a character only one reading has where the text reads likelier without it", () => {
+    expect(
+      likelierReading(
+        "返済額が無理のない人範囲に収まった。",
+        ["返済額が無理のない範囲に収まった。"],
+        model,
+      ),
+    ).toEqual({
+      text: "返済額が無理のない範囲に収まった。",
+      replaced: [{ read: "人", chosen: "" }],
+    });
+  });
+
+  it("keeps the reading when the other's stretch is less likely", () => {
+    const text = "家賃を3か月滞納している。";
+    expect(
+      likelierReading(text, ["家貸を3か月滞納している。", "家賃を3か月滞納してしる。"], model),
+    ).toEqual({
+      text,
+      replaced: [],
+    });
+  });
+
+  it("does not drop a character at either end that another reading lacks", () => {
+    const address = "東京都世田谷区若林3丁目11番3号ひまわり荘102号室";
+    expect(likelierReading(address, [address.slice(0, -1), address.slice(1)], model).text).toBe(
+      address,
+    );
+  });
+
+  it("does not take a commoner word for a rarer one by a small margin", () => {
+    const address = "北海道旭川市宮下通5-18-21フォレスト荘202号室";
+    expect(likelierReading(address, [address.replace("荘", "土")], model).text).toBe(address);
+  });
+});
