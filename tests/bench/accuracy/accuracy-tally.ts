@@ -7,7 +7,13 @@ import type { RecordV1 } from "../../../workers/extract/record-v1.ts";
 import type { CaseFileTruth, PageTruth } from "../../generator/case-file-truth.ts";
 import { characterRecall } from "../../helpers/text-metrics.ts";
 import { characterErrorRate } from "./edit-distance.ts";
-import { expectedFields, LONG_TEXT_KEYS, recordItems, sameValue } from "./field-values.ts";
+import {
+  expectedFields,
+  isParagraphs,
+  LONG_TEXT_KEYS,
+  recordItems,
+  sameValue,
+} from "./field-values.ts";
 import { leakedNumbers } from "./individual-number-leaks.ts";
 import { matchRecords } from "./match-records.ts";
 
@@ -47,6 +53,9 @@ export interface TallyCounts {
   fields: {
     all: Ratio;
     typed: Ratio;
+    /** Typed values apart: short ones, and long text with the progress table (isParagraphs). */
+    typedShort: Ratio;
+    typedParagraphs: Ratio;
     handwritten: Ratio;
     byKey: Record<string, Ratio>;
     byLayout: Record<string, Ratio>;
@@ -69,6 +78,11 @@ export interface TallyCounts {
     typed: number;
     typedAccepted: number;
     typedAcceptedCorrect: number;
+    /** The same for the typed short values and the typed paragraphs apart. */
+    typedShort: number;
+    typedShortAccepted: number;
+    typedParagraphs: number;
+    typedParagraphsAccepted: number;
   };
   longText: { fields: number; cerSum: number; printedFields: number; printedCerSum: number };
   pageText: { pages: number; kamirokuRecallSum: number; tesseractCliRecallSum: number };
@@ -107,6 +121,8 @@ export class AccuracyTally {
     fields: {
       all: { correct: 0, total: 0 },
       typed: { correct: 0, total: 0 },
+      typedShort: { correct: 0, total: 0 },
+      typedParagraphs: { correct: 0, total: 0 },
       handwritten: { correct: 0, total: 0 },
       byKey: {},
       byLayout: {},
@@ -122,6 +138,10 @@ export class AccuracyTally {
       typed: 0,
       typedAccepted: 0,
       typedAcceptedCorrect: 0,
+      typedShort: 0,
+      typedShortAccepted: 0,
+      typedParagraphs: 0,
+      typedParagraphsAccepted: 0,
     },
     longText: { fields: 0, cerSum: 0, printedFields: 0, printedCerSum: 0 },
     pageText: { pages: 0, kamirokuRecallSum: 0, tesseractCliRecallSum: 0 },
@@ -184,6 +204,9 @@ export class AccuracyTally {
         });
         bump(counts.fields.all, correct);
         bump(field.handwritten ? counts.fields.handwritten : counts.fields.typed, correct);
+        const paragraphs = isParagraphs(field.key);
+        if (!field.handwritten)
+          bump(paragraphs ? counts.fields.typedParagraphs : counts.fields.typedShort, correct);
         bump(ratioIn(counts.fields.byKey, field.key), correct);
         bump(ratioIn(counts.fields.byLayout, form.layout), correct);
         if (LONG_TEXT_KEYS.has(field.key) && typeof field.value === "string") {
@@ -204,6 +227,13 @@ export class AccuracyTally {
           counts.autoAccept.typed++;
           if (accepted) counts.autoAccept.typedAccepted++;
           if (accepted && correct) counts.autoAccept.typedAcceptedCorrect++;
+          if (paragraphs) {
+            counts.autoAccept.typedParagraphs++;
+            if (accepted) counts.autoAccept.typedParagraphsAccepted++;
+          } else {
+            counts.autoAccept.typedShort++;
+            if (accepted) counts.autoAccept.typedShortAccepted++;
+          }
         }
       }
       // Every item the record holds, expected or not: an item the form lacks is right only

@@ -22,6 +22,15 @@ export const LONG_TEXT_KEYS: ReadonlySet<string> = new Set([
   "closure_reason",
 ]);
 
+/**
+ * Values OCR must get right over many characters: long text and the progress table, whose rows
+ * hold a paragraph each. Exact, they are right only when every character is (mean CER is their
+ * other measure); the bench counts typed values of these apart from the short ones.
+ */
+export function isParagraphs(key: string): boolean {
+  return LONG_TEXT_KEYS.has(key) || key === "entries";
+}
+
 export interface ExpectedField {
   key: string;
   value: unknown;

@@ -77,6 +77,20 @@ export function summarise(counts: TallyCounts, timings: Timings): SummaryRow[] {
       target: "≥ 95 %",
       met: atLeast(share(ratio), 0.95),
     })),
+    // For reading the typed figure: a paragraph is right only when every character is.
+    ...(
+      [
+        ["    typed short values", fields.typedShort],
+        ["    typed paragraphs, exact", fields.typedParagraphs],
+      ] as const
+    ).map(([metric, ratio]) => ({
+      metric,
+      value: share(ratio),
+      unit: "share" as const,
+      detail: of(ratio),
+      target: "",
+      met: null,
+    })),
     {
       metric: "auto-accept rate",
       value: acceptRate,
@@ -105,6 +119,19 @@ export function summarise(counts: TallyCounts, timings: Timings): SummaryRow[] {
       target: "≥ 80 %",
       met: atLeast(typedAcceptRate, 0.8),
     },
+    ...(
+      [
+        ["    short values", autoAccept.typedShortAccepted, autoAccept.typedShort],
+        ["    paragraphs", autoAccept.typedParagraphsAccepted, autoAccept.typedParagraphs],
+      ] as const
+    ).map(([metric, accepted, total]) => ({
+      metric,
+      value: share({ correct: accepted, total }),
+      unit: "share" as const,
+      detail: `${accepted}/${total} values`,
+      target: "",
+      met: null,
+    })),
     {
       metric: "auto-accept precision",
       value: acceptPrecision,
