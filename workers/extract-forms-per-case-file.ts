@@ -75,9 +75,11 @@ export class CaseFileExtraction {
   }
 
   async finish(): Promise<void> {
-    const read = extractForms(this.window, await this.extractOptions());
+    const options = await this.extractOptions();
+    const read = extractForms(this.window, options);
     const forms = checkAcrossForms([...this.complete, ...read], {
       reviewThreshold: this.options?.reviewThreshold ?? DEFAULT_REVIEW_THRESHOLD,
+      ...(options.language ? { language: options.language } : {}),
     });
     this.window = [];
     this.complete = [];

@@ -2,9 +2,12 @@ import { agreedConfidence } from "./corroborate.ts";
 import {
   type ExtractedForm,
   type FieldItem,
+  findItem,
   formNeedsReview,
   type RecordItems,
 } from "./extracted-form.ts";
+import { confirmKanaByName } from "./kana-matches-name.ts";
+import type { LanguageModel } from "./language-model.ts";
 import { onlyLowConfidence } from "./low-confidence.ts";
 import { DOUBTFUL_SPACE } from "./name-spacing.ts";
 import { editDistance } from "./normalise/edit-distance.ts";
@@ -68,6 +71,8 @@ const NEAR_SHARE = 0.25;
 export interface CheckAcrossFormsOptions {
   /** As extractForms': a value at least this sure is accepted. */
   reviewThreshold: number;
+  /** For the ふりがな's check against the name's readings (kana-matches-name.ts); none: no check. */
+  language?: LanguageModel;
 }
 
 interface Found {
@@ -86,7 +91,8 @@ interface Found {
  * agency outread (see RivalRule), is replaced by the rival, still for review, so the reviewer
  * confirms rather than retypes. A value in review only for low confidence that another form
  * reads exactly alike is accepted when the two readings together are sure enough and no form
- * reads it almost alike otherwise. Values far
+ * reads it almost alike otherwise. First, a ふりがな that spells a reading of the client's name
+ * is confirmed (kana-matches-name.ts). Values far
  * apart (two cases scanned into one file without a separator sheet) are left alone. Last, the
  * progress tables' 対応者 are checked against the 担当者 so settled (staff-in-tables.ts).
  */
@@ -95,6 +101,7 @@ export function checkAcrossForms(
   options: CheckAcrossFormsOptions,
 ): ExtractedForm[] {
   const checked = forms.map((form) => ({ ...form, items: copyItems(form.items) }));
+  if (options.language) confirmKanaByName(checked, options.language);
   for (const { key, type, rival, agreeing } of CASE_KEYS) {
     const floors = {
       rival: calibrated(type, RIVAL_FLOOR),
@@ -233,10 +240,6 @@ function tally(readings: readonly Found[]): { shown: string; count: number; best
     counts.set(value, entry);
   }
   return [...counts.values()].sort((a, b) => b.count - a.count || b.best - a.best);
-}
-
-function findItem(items: RecordItems, key: string): FieldItem | undefined {
-  return items.common[key] ?? items.optional[key] ?? items.custom[key];
 }
 
 function copyItems(items: RecordItems): RecordItems {

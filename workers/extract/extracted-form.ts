@@ -54,6 +54,11 @@ export interface ExtractedForm {
   classification: { by: "title" | "labels" | "none"; title: string | null };
 }
 
+/** The form's item of `key`, whichever group the field belongs to. */
+export function findItem(items: RecordItems, key: string): FieldItem | undefined {
+  return items.common[key] ?? items.optional[key] ?? items.custom[key];
+}
+
 /** A form goes to review when a field does, or when no printed title told what form it is. */
 export function formNeedsReview(form: Pick<ExtractedForm, "items" | "classification">): boolean {
   const { common, optional, custom } = form.items;

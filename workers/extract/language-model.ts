@@ -12,6 +12,8 @@ import kuromoji from "kuromoji";
  */
 export interface LanguageModel {
   cost(text: string): number;
+  /** The readings (katakana) of every dictionary entry spelt `word`: 幸子 サチコ, ユキコ, … */
+  readings(word: string): string[];
 }
 
 /**
@@ -20,6 +22,12 @@ export interface LanguageModel {
  */
 interface ViterbiNode {
   shortest_cost: number;
+  type: string;
+  /** The entry's id in the dictionary, for its features. */
+  name: number;
+  /** 1-based position of the node's first character. */
+  start_pos: number;
+  surface_form: string;
 }
 interface ViterbiLattice {
   eos_pos: number;
@@ -27,11 +35,15 @@ interface ViterbiLattice {
 }
 interface TokenizerInternals {
   viterbi_builder: { build(text: string): ViterbiLattice };
+  /** Features of an entry, comma-separated: surface, four of part of speech, …, reading. */
+  token_info_dictionary: { getFeatures(id: number): string | undefined };
   viterbi_searcher: { forward(lattice: ViterbiLattice): ViterbiLattice };
 }
 
 /** Sentences are costed apart, as kuromoji tokenises them: at 。、 and the like. */
 const SENTENCE_END = /[、。？！!?]/u;
+/** Index of the reading among an entry's features (IPADIC's CSV, surface first). */
+const READING_FEATURE = 8;
 
 let loading: Promise<LanguageModel> | undefined;
 
@@ -66,6 +78,19 @@ async function build(): Promise<LanguageModel> {
         rest = rest.slice(sentence.length);
       }
       return total;
+    },
+    readings(word) {
+      const length = Array.from(word).length;
+      const entries = tokenizer.viterbi_builder.build(word).nodes_end_at[length] ?? [];
+      const readings = entries.flatMap((entry) => {
+        if (entry.type !== "KNOWN" || entry.start_pos !== 1 || entry.surface_form !== word)
+          return [];
+        const reading = tokenizer.token_info_dictionary.getFeatures(entry.name)?.split(",")[
+          READING_FEATURE
+        ];
+        return reading && reading !== "*" ? [reading] : [];
+      });
+      return [...new Set(readings)];
     },
   };
 }
