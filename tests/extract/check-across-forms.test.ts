@@ -1,30 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkAcrossForms } from "../../workers/extract/check-across-forms.ts";
 import type { ExtractedForm, FieldItem } from "../../workers/extract/extracted-form.ts";
-
-function item(value: string | null, reason?: string, confidence = 0.9): FieldItem {
-  return {
-    value,
-    confidence,
-    needsReview: reason !== undefined,
-    page: 1,
-    bbox: null,
-    raw: value,
-    ...(reason ? { reason } : {}),
-  };
-}
-
-function form(formIndex: number, common: Record<string, FieldItem>): ExtractedForm {
-  return {
-    formIndex,
-    docType: "assessment",
-    pages: [formIndex + 1],
-    items: { common, optional: {}, custom: {} },
-    redactions: [],
-    needsReview: false,
-    classification: { by: "title", title: "アセスメントシート" },
-  };
-}
+import { form, item } from "./extracted-forms.ts";
 
 const check = (forms: ExtractedForm[]) => checkAcrossForms(forms, { reviewThreshold: 0.85 });
 

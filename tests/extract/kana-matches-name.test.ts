@@ -3,30 +3,11 @@ import { checkAcrossForms } from "../../workers/extract/check-across-forms.ts";
 import type { ExtractedForm, FieldItem } from "../../workers/extract/extracted-form.ts";
 import { type LanguageModel, loadLanguageModel } from "../../workers/extract/language-model.ts";
 import { DOUBTFUL_SPACE } from "../../workers/extract/name-spacing.ts";
+import { form, item } from "./extracted-forms.ts";
 
-function item(value: string, reason?: string, confidence = 0.9): FieldItem {
-  return {
-    value,
-    confidence,
-    needsReview: reason !== undefined,
-    page: 1,
-    bbox: null,
-    raw: value,
-    ...(reason ? { reason } : {}),
-  };
-}
-
-function intake(formIndex: number, common: Record<string, FieldItem>): ExtractedForm {
-  return {
-    formIndex,
-    docType: "intake",
-    pages: [formIndex + 1],
-    items: { common, optional: {}, custom: {} },
-    redactions: [],
-    needsReview: false,
-    classification: { by: "title", title: "相談受付票" },
-  };
-}
+const INTAKE = { docType: "intake", title: "相談受付票" } as const;
+const intake = (formIndex: number, common: Record<string, FieldItem>): ExtractedForm =>
+  form(formIndex, common, INTAKE);
 
 describe("a ふりがな checked against the readings of the client's name", () => {
   let language: LanguageModel;

@@ -30,6 +30,18 @@ const of = (ratio: Ratio) => `${ratio.correct}/${ratio.total}`;
 const atLeast = (value: number | null, target: number) =>
   value === null ? false : value >= target;
 
+/** A share of values read right; `target` null for a row that only helps read another. */
+function fieldAccuracy(metric: string, ratio: Ratio, target: number | null = 0.95): SummaryRow {
+  return {
+    metric,
+    value: share(ratio),
+    unit: "share",
+    detail: of(ratio),
+    target: target === null ? "" : `≥ ${target * 100} %`,
+    met: target === null ? null : atLeast(share(ratio), target),
+  };
+}
+
 export function summarise(counts: TallyCounts, timings: Timings): SummaryRow[] {
   const { fields, autoAccept, pageText, longText } = counts;
   const acceptRate = share({ correct: autoAccept.accepted, total: autoAccept.extracted });
@@ -63,34 +75,12 @@ export function summarise(counts: TallyCounts, timings: Timings): SummaryRow[] {
       target: "≥ 98 %",
       met: atLeast(share(counts.docType), 0.98),
     },
-    ...(
-      [
-        ["field accuracy", fields.all],
-        ["  typed fields", fields.typed],
-        ["  handwritten fields", fields.handwritten],
-      ] as const
-    ).map(([metric, ratio]) => ({
-      metric,
-      value: share(ratio),
-      unit: "share" as const,
-      detail: of(ratio),
-      target: "≥ 95 %",
-      met: atLeast(share(ratio), 0.95),
-    })),
+    fieldAccuracy("field accuracy", fields.all),
+    fieldAccuracy("  typed fields", fields.typed),
     // For reading the typed figure: a paragraph is right only when every character is.
-    ...(
-      [
-        ["    typed short values", fields.typedShort],
-        ["    typed paragraphs, exact", fields.typedParagraphs],
-      ] as const
-    ).map(([metric, ratio]) => ({
-      metric,
-      value: share(ratio),
-      unit: "share" as const,
-      detail: of(ratio),
-      target: "",
-      met: null,
-    })),
+    fieldAccuracy("    typed short values", fields.typedShort, null),
+    fieldAccuracy("    typed paragraphs, exact", fields.typedParagraphs, null),
+    fieldAccuracy("  handwritten fields", fields.handwritten),
     {
       metric: "auto-accept rate",
       value: acceptRate,
