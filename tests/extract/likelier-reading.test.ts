@@ -54,6 +54,23 @@ describe("likelierReading, with the IPA dictionary's language model", () => {
     );
   });
 
+  it("asks more of a stretch that a third reading reads as the text does", () => {
+    const shared = "本人の居所は、関係機関の間でも必要最小限の範囲でのみ共有する。";
+    const misread = shared.replace("間", "問");
+    expect(likelierReading(shared, [misread], model).text).toBe(misread);
+    expect(likelierReading(shared, [misread, shared], model).text).toBe(shared);
+  });
+
+  it("judges words only, not digits, brackets or marks", () => {
+    const household = "本人、夫(44歳)、長男(6歳)、長女(3歳)";
+    expect(likelierReading(household, [household.replace("(6", "6")], model).text).toBe(household);
+  });
+
+  it("does not take a stretch much shorter than the one it replaces", () => {
+    const arrears = "家賃を三か月滞納している";
+    expect(likelierReading(arrears, ["家賃を滞納している"], model).text).toBe(arrears);
+  });
+
   it("does not take a commoner word for a rarer one by a small margin", () => {
     const address = "北海道旭川市宮下通5-18-21フォレスト荘202号室";
     expect(likelierReading(address, [address.replace("荘", "土")], model).text).toBe(address);
