@@ -48,20 +48,22 @@ export function likelierReading(
   model: LanguageModel,
 ): { text: string; replaced: Replacement[] } {
   const chars = Array.from(text);
-  const cost = model.cost(text);
   const byReading = others.map((other) => differences(text, other));
-  const candidates = byReading
-    .flatMap((stretches, reading) =>
-      stretches
-        .filter((stretch) => judged(stretch, chars))
-        .map((stretch) => {
-          const outnumbered = byReading.some(
-            (otherStretches, other) =>
-              other !== reading && !otherStretches.some((theirs) => touches(theirs, stretch)),
-          );
-          return { stretch, margin: outnumbered ? OUTNUMBERED_MARGIN : MARGIN };
-        }),
-    )
+  const judgedStretches = byReading.flatMap((stretches, reading) =>
+    stretches
+      .filter((stretch) => judged(stretch, chars))
+      .map((stretch) => {
+        const outnumbered = byReading.some(
+          (otherStretches, other) =>
+            other !== reading && !otherStretches.some((theirs) => touches(theirs, stretch)),
+        );
+        return { stretch, margin: outnumbered ? OUTNUMBERED_MARGIN : MARGIN };
+      }),
+  );
+  // Most texts are read alike by every reading: nothing to cost.
+  if (judgedStretches.length === 0) return { text, replaced: [] };
+  const cost = model.cost(text);
+  const candidates = judgedStretches
     .map(({ stretch, margin }) => ({
       stretch,
       margin,
