@@ -5,7 +5,7 @@ import {
   extractForms,
 } from "./extract/extract-forms.ts";
 import type { ExtractedForm } from "./extract/extracted-form.ts";
-import { loadLanguageModel } from "./extract/language-model.ts";
+import { type LanguageModel, loadLanguageModel } from "./extract/language-model.ts";
 import type { PageEvidence } from "./extract/page-evidence.ts";
 
 /** A case file as far as segmentation cares: which pages of the source file are its own. */
@@ -79,7 +79,7 @@ export class CaseFileExtraction {
     const read = extractForms(this.window, options);
     const forms = checkAcrossForms([...this.complete, ...read], {
       reviewThreshold: this.options?.reviewThreshold ?? DEFAULT_REVIEW_THRESHOLD,
-      ...(options.language ? { language: options.language } : {}),
+      language: options.language,
     });
     this.window = [];
     this.complete = [];
@@ -87,7 +87,7 @@ export class CaseFileExtraction {
   }
 
   /** The options with the language model, loaded once per process on first use. */
-  private async extractOptions(): Promise<ExtractFormsOptions> {
+  private async extractOptions(): Promise<ExtractFormsOptions & { language: LanguageModel }> {
     return { ...this.options, language: this.options?.language ?? (await loadLanguageModel()) };
   }
 }

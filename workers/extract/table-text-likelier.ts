@@ -1,9 +1,9 @@
 import type { FieldDefinition } from "../../config/forms/form-definitions.ts";
 import type { LanguageModel } from "./language-model.ts";
 import { likelierReading, replacementReason } from "./likelier-reading.ts";
+import { editDistance } from "./normalise/edit-distance.ts";
 import type { FieldReading } from "./read-field.ts";
 import { cellReasonPrefix } from "./read-table-field.ts";
-import { differences } from "./text-alignment.ts";
 
 type Rows = Record<string, unknown>[];
 
@@ -14,11 +14,7 @@ type Rows = Record<string, unknown>[];
 const MOST_CHANGED_SHARE = 1 / 3;
 
 function sameCell(text: string, other: string): boolean {
-  const changed = differences(text, other).reduce(
-    (sum, stretch) => sum + Math.max(stretch.end - stretch.start, Array.from(stretch.text).length),
-    0,
-  );
-  return changed <= Array.from(text).length * MOST_CHANGED_SHARE;
+  return editDistance(text, other) <= Array.from(text).length * MOST_CHANGED_SHARE;
 }
 
 /**
