@@ -53,6 +53,7 @@ export async function startPipelineWorkers(runtime: Runtime): Promise<PipelineWo
         definitions,
         reviewThreshold: config.reviewThreshold,
         typedReviewThreshold: config.typedReviewThreshold,
+        typedParagraphReviewThreshold: config.typedParagraphReviewThreshold,
       }),
       files,
     },

@@ -151,6 +151,11 @@ const settings = {
     doc: "The same for a value whose characters stand on straight lines as type does (handwriting is read with surer confidence than it deserves, type with less), names and paragraphs excepted; never above KAMIROKU_REVIEW_THRESHOLD.",
     schema: z.coerce.number().min(0).max(1).default(0.8),
   },
+  typedParagraphReviewThreshold: {
+    env: "KAMIROKU_TYPED_PARAGRAPH_REVIEW_THRESHOLD",
+    doc: "The same for a paragraph (long text) in type, whose checks of the text itself catch what OCR misread surely; never above KAMIROKU_TYPED_REVIEW_THRESHOLD.",
+    schema: z.coerce.number().min(0).max(1).default(0.6),
+  },
   ocrSecondReading: {
     env: "KAMIROKU_OCR_SECOND_READING",
     doc: "Read cells and lines a second time, enlarged (true/false): more values accepted without review and long text corrected, at twice the OCR time per page.",

@@ -32,6 +32,7 @@ export async function extractCommand(
         definitions: await loadFormDefinitions(config.formsFile),
         reviewThreshold: config.reviewThreshold,
         typedReviewThreshold: config.typedReviewThreshold,
+        typedParagraphReviewThreshold: config.typedParagraphReviewThreshold,
       },
     });
     if (options.pdf) await writeSearchablePdf(pages, createWriteStream(options.pdf));

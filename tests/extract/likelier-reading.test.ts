@@ -80,4 +80,18 @@ describe("likelierReading, with the IPA dictionary's language model", () => {
     const address = "北海道旭川市宮下通5-18-21フォレスト荘202号室";
     expect(likelierReading(address, [address.replace("荘", "土")], model).text).toBe(address);
   });
+
+  it("tries each character's lookalikes when asked, as a paragraph's are", () => {
+    const misread = "生活困究の直接の原因となっている。";
+    expect(likelierReading(misread, [], model, { lookalikes: true })).toEqual({
+      text: "生活困窮の直接の原因となっている。",
+      replaced: [{ read: "究", chosen: "窮", lookalike: true }],
+    });
+    expect(likelierReading(misread, [], model).text).toBe(misread);
+  });
+
+  it("keeps a paragraph read right whose characters have lookalikes", () => {
+    const right = "本人の居所は、関係機関の間でも必要最小限の範囲でのみ共有する。";
+    expect(likelierReading(right, [], model, { lookalikes: true }).text).toBe(right);
+  });
 });

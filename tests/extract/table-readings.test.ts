@@ -92,12 +92,23 @@ describe("a progress entry's 内容 another reading of the table reads otherwise
   });
 
   it("compares only a reading with as many rows, and in it only a cell of the same text", () => {
-    const first = table([entry(misread)]);
+    // 貨 is not a lookalike of 賃 (lookalike-characters.ts): only another reading can put it right.
+    const first = table([entry(VISIT.replace("賃", "貨"))]);
     expect(
       withLikelierTableText(entries, first, [table([entry(VISIT), entry(VISIT)])], language),
     ).toBe(first);
     const otherRow = table([entry("母から電話。息子の様子について相談を受けた。家賃。")]);
     expect(withLikelierTableText(entries, first, [otherRow], language)).toBe(first);
+  });
+
+  it("tries a character's lookalikes where no other reading differs", () => {
+    const read = withLikelierTableText(entries, table([entry(misread)]), [], language);
+    expect(read.value).toEqual([entry(VISIT)]);
+    expect(read.reasons).toEqual([
+      "1行目 内容: 「貸」を形の似た「賃」と読みました（日本語として自然な方）",
+    ]);
+    const right = table([entry(VISIT)]);
+    expect(withLikelierTableText(entries, right, [], language)).toBe(right);
   });
 
   it("leaves the table as read without a language model", () => {

@@ -9,24 +9,53 @@ import { InkPage } from "./synthetic-ink.ts";
  */
 function agency(
   writing: "typed" | "handwritten",
-  thresholds: { reviewThreshold?: number; typedReviewThreshold?: number } = {},
+  thresholds: Thresholds = {},
   read: { word?: number; character?: number } = {},
+) {
+  return intakeSheetItem("agency", "相談機関", AGENCY, writing, thresholds, {
+    word: read.word ?? 0.82,
+    ...read,
+  });
+}
+
+/** The same for its 主訴, a paragraph, read as one word `word` sure. */
+function chiefComplaint(
+  writing: "typed" | "handwritten",
+  word: number,
+  thresholds: Thresholds = {},
+) {
+  return intakeSheetItem("chief_complaint", "主訴", COMPLAINT, writing, thresholds, { word });
+}
+
+type Thresholds = {
+  reviewThreshold?: number;
+  typedReviewThreshold?: number;
+  typedParagraphReviewThreshold?: number;
+};
+
+function intakeSheetItem(
+  key: string,
+  label: string,
+  text: string,
+  writing: "typed" | "handwritten",
+  thresholds: Thresholds,
+  read: { word: number; character?: number },
 ) {
   const page = new InkPage();
   page.title("相談受付票");
-  const word = read.word ?? 0.82;
   const written =
     writing === "typed"
-      ? { ...page.text(AGENCY, 350, 200), confidence: word }
-      : page.handText(AGENCY, 350, 200, A_HAND, word);
+      ? { ...page.text(text, 350, 200), confidence: read.word }
+      : page.handText(text, 350, 200, A_HAND, read.word);
   const value =
     read.character === undefined ? written : { ...written, characterConfidence: read.character };
-  page.line([page.text("相談機関", 150, 200), value]);
+  page.line([page.text(label, 150, 200), value]);
   const [form] = extractForms([page.evidence()], { today: "2025-01-01", ...thresholds });
-  return form?.items.common.agency;
+  return form?.items.common[key];
 }
 
 const AGENCY = "豊田市福祉総合相談窓口";
+const COMPLAINT = "家賃を払えず生活に困っている。";
 
 describe("the lower review threshold for values whose ink shows type", () => {
   it("accepts a typed value read 82 % sure", () => {
@@ -51,6 +80,48 @@ describe("the lower review threshold for values whose ink shows type", () => {
     expect(agency("typed", { reviewThreshold: 0.9, typedReviewThreshold: 0.83 })?.needsReview).toBe(
       true,
     );
+  });
+});
+
+describe("the threshold for paragraphs in type", () => {
+  // A paragraph keeps its least sure word's confidence, scaled by 0.92 (value-confidence.ts).
+  it("accepts a typed paragraph read 70 % sure, which any other typed value would not be", () => {
+    expect(chiefComplaint("typed", 0.7)).toMatchObject({
+      value: COMPLAINT,
+      needsReview: false,
+      confidence: 0.644,
+    });
+    expect(agency("typed", {}, { word: 0.7 })?.needsReview).toBe(true);
+  });
+
+  it("sends a typed paragraph read less sure, and the same paragraph by hand, to review", () => {
+    expect(chiefComplaint("typed", 0.6)).toMatchObject({
+      needsReview: true,
+      reason: "読み取りの確信度が低い（0.55）",
+    });
+    expect(chiefComplaint("handwritten", 0.7)).toMatchObject({
+      needsReview: true,
+      reason: "読み取りの確信度が低い（0.64）",
+    });
+  });
+
+  it("takes the threshold it is given, never above the one for other typed values", () => {
+    expect(chiefComplaint("typed", 0.7, { typedParagraphReviewThreshold: 0.7 })?.needsReview).toBe(
+      true,
+    );
+    expect(
+      chiefComplaint("typed", 0.7, {
+        typedReviewThreshold: 0.6,
+        typedParagraphReviewThreshold: 0.7,
+      })?.needsReview,
+    ).toBe(false);
+    expect(
+      chiefComplaint("typed", 0.7, {
+        reviewThreshold: 0.62,
+        typedReviewThreshold: 0.9,
+        typedParagraphReviewThreshold: 0.9,
+      })?.needsReview,
+    ).toBe(false);
   });
 });
 

@@ -39,7 +39,8 @@ const NOT_DISPUTED: ReadonlySet<FieldType> = new Set(["name"]);
  * reads otherwise there goes to review. A text the enlarged and the whole-page readings both
  * read otherwise is put right where they agree, and where they do not (or the page has no
  * whole-page reading of its own), a stretch another reading gives otherwise is taken when it
- * reads likelier as Japanese (likelier-reading.ts), for review.
+ * reads likelier as Japanese (likelier-reading.ts), for review; in a paragraph, so is a character
+ * of the same shape as one read.
  */
 export function corroborate(
   reading: FieldReading,
@@ -67,6 +68,7 @@ export function corroborate(
           String(voted),
           [second, third].flatMap((other) => (other ? [String(other.value)] : [])),
           context.language,
+          { lookalikes: field.type === "longtext" },
         )
       : null;
   const value = likelier?.text ?? voted;

@@ -1,10 +1,24 @@
 import type { LanguageModel } from "./language-model.ts";
+import { lookalikesOf } from "./lookalike-characters.ts";
 import { type Difference, differences } from "./text-alignment.ts";
 
-/** A stretch of a text one reading read as `read`, taken as another reading's `chosen`. */
+/**
+ * A stretch of a text one reading read as `read`, taken as `chosen`: another reading's, or a
+ * character of the same shape (`lookalike`).
+ */
 export interface Replacement {
   read: string;
   chosen: string;
+  lookalike?: true;
+}
+
+export interface LikelierReadingOptions {
+  /**
+   * Try each character's lookalikes (lookalike-characters.ts) too, as if another reading had
+   * read them: for paragraphs, whose sentences give the language enough to judge by. A
+   * misreading every reading shares is put right only so.
+   */
+  lookalikes?: boolean;
 }
 
 /**
@@ -46,10 +60,11 @@ export function likelierReading(
   text: string,
   others: readonly string[],
   model: LanguageModel,
+  options: LikelierReadingOptions = {},
 ): { text: string; replaced: Replacement[] } {
   const chars = Array.from(text);
   const byReading = others.map((other) => differences(text, other));
-  const judgedStretches = byReading.flatMap((stretches, reading) =>
+  const judgedStretches: Candidate[] = byReading.flatMap((stretches, reading) =>
     stretches
       .filter((stretch) => judged(stretch, chars))
       .map((stretch) => {
@@ -60,29 +75,49 @@ export function likelierReading(
         return { stretch, margin: outnumbered ? OUTNUMBERED_MARGIN : MARGIN };
       }),
   );
+  if (options.lookalikes) judgedStretches.push(...lookalikeStretches(chars));
   // Most texts are read alike by every reading: nothing to cost.
   if (judgedStretches.length === 0) return { text, replaced: [] };
   const cost = model.cost(text);
   const candidates = judgedStretches
-    .map(({ stretch, margin }) => ({
-      stretch,
-      margin,
-      gain: cost - model.cost(replace(chars, [stretch])),
+    .map((candidate) => ({
+      ...candidate,
+      gain: cost - model.cost(replace(chars, [candidate.stretch])),
     }))
     .filter(({ gain, margin }) => gain > margin)
     .sort((a, b) => b.gain - a.gain);
-  const chosen: Difference[] = [];
-  for (const { stretch } of candidates)
-    if (!chosen.some((taken) => touches(taken, stretch))) chosen.push(stretch);
+  const chosen: Candidate[] = [];
+  for (const candidate of candidates)
+    if (!chosen.some((taken) => touches(taken.stretch, candidate.stretch))) chosen.push(candidate);
   return {
-    text: replace(chars, chosen),
+    text: replace(
+      chars,
+      chosen.map((candidate) => candidate.stretch),
+    ),
     replaced: chosen
-      .sort((a, b) => a.start - b.start)
-      .map((stretch) => ({
+      .sort((a, b) => a.stretch.start - b.stretch.start)
+      .map(({ stretch, lookalike }) => ({
         read: chars.slice(stretch.start, stretch.end).join(""),
         chosen: stretch.text,
+        ...(lookalike ? { lookalike } : {}),
       })),
   };
+}
+
+interface Candidate {
+  stretch: Difference;
+  margin: number;
+  lookalike?: true;
+}
+
+function lookalikeStretches(chars: readonly string[]): Candidate[] {
+  return chars.flatMap((char, start) =>
+    lookalikesOf(char).map((text) => ({
+      stretch: { start, end: start + 1, text },
+      margin: MARGIN,
+      lookalike: true as const,
+    })),
+  );
 }
 
 /** A stretch the language can judge: words on both sides, about as long, not an end dropped. */
@@ -101,7 +136,8 @@ function judged(stretch: Difference, chars: readonly string[]): boolean {
  * A stretch taken from another reading because it reads likelier as Japanese goes to review: the
  * first reading's confidence does not stand for it, and the language, not the ink, chose it.
  */
-export function replacementReason({ read, chosen }: Replacement): string {
+export function replacementReason({ read, chosen, lookalike }: Replacement): string {
+  if (lookalike) return `「${read}」を形の似た「${chosen}」と読みました（日本語として自然な方）`;
   if (read === "") return `別の読み取りにある「${chosen}」を補いました（日本語として自然な方）`;
   if (chosen === "") return `「${read}」を別の読み取りに倣って除きました（日本語として自然な方）`;
   return `「${read}」を別の読み取りの「${chosen}」と読みました（日本語として自然な方）`;

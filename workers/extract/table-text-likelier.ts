@@ -20,8 +20,9 @@ function sameCell(text: string, other: string): boolean {
 /**
  * The table's text cells (the 内容 of each progress entry) with each stretch another reading of
  * the table reads otherwise taken from it where it reads likelier as Japanese, as a paragraph's
- * are (likelier-reading.ts). Only readings with as many rows are compared, cell by cell; each
- * stretch taken is named with its cell, so the table goes to review.
+ * are (likelier-reading.ts), and each character's lookalikes tried as a paragraph's are. Only
+ * readings with as many rows are compared, cell by cell; each stretch taken is named with its
+ * cell, so the table goes to review.
  */
 export function withLikelierTableText(
   field: FieldDefinition,
@@ -37,7 +38,7 @@ export function withLikelierTableText(
       : [],
   );
   const textColumns = (field.columns ?? []).filter((column) => column.type === "longtext");
-  if (otherRows.length === 0 || textColumns.length === 0) return reading;
+  if (textColumns.length === 0) return reading;
   const reasons = [...reading.reasons];
   const entries = rows.map((row, index) => {
     const chosen = { ...row };
@@ -48,7 +49,7 @@ export function withLikelierTableText(
         const value = other[index]?.[column.key];
         return typeof value === "string" && sameCell(text, value) ? [value] : [];
       });
-      const likelier = likelierReading(text, alternatives, language);
+      const likelier = likelierReading(text, alternatives, language, { lookalikes: true });
       if (likelier.replaced.length === 0) continue;
       chosen[column.key] = likelier.text;
       const prefix = cellReasonPrefix(index + 1, column.labels[0]);
