@@ -58,8 +58,30 @@ describe("checkAcrossForms", () => {
     ]);
     expect(first?.items.common.client_name).toMatchObject({ value: "村上誠", needsReview: true });
     expect(first?.items.common.client_name?.reason).toContain("よりはっきり「村上 誠」");
-    // The surer reading is disputed by the other, but stays as read.
-    expect(second?.items.common.client_name).toMatchObject({ value: "村上 誠", needsReview: true });
+    // The surer reading passed its own checks, the other did not: the other's doubt explains
+    // the difference.
+    expect(second?.items.common.client_name).toMatchObject({
+      value: "村上 誠",
+      needsReview: false,
+    });
+  });
+
+  it("keeps a value in dispute when its rival passed its own checks too, or was read surer", () => {
+    const bothSure = check([
+      form(0, { birth_date: item("1936-12-28", undefined, 0.95) }),
+      form(1, { birth_date: item("1999-12-28", undefined, 1) }),
+    ]);
+    expect(bothSure.map((each) => each.items.common.birth_date?.needsReview)).toEqual([true, true]);
+    const [, doubtedButSurer] = check([
+      form(0, {
+        client_name_kana: item("フジイ ユウコ", "「ィ」が二度読まれていたのを一字にしました", 0.95),
+      }),
+      form(1, { client_name_kana: item("フミジイ ユウコ", undefined, 0.87) }),
+    ]);
+    expect(doubtedButSurer?.items.common.client_name_kana).toMatchObject({
+      value: "フミジイ ユウコ",
+      needsReview: true,
+    });
   });
 
   it("leaves a name as read when the rival is not sure enough to prefer", () => {

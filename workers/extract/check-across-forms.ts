@@ -82,12 +82,15 @@ interface Found {
   shown: string;
   /** The value compared: without spaces. */
   value: string;
+  /** In review on its form's own reading, before any other form was compared with it. */
+  doubtedAlone: boolean;
 }
 
 /**
  * The forms of one case file, each field of CASE_KEYS checked against the other forms'. A value
  * almost like another form's but not the same goes to review, naming what the others read,
- * unless more forms read it than read any such rival; a value outvoted, or for names and the
+ * unless more forms read it than read any such rival, or it passed its own checks and every
+ * rival failed its own, read less sure; a value outvoted, or for names and the
  * agency outread (see RivalRule), is replaced by the rival, still for review, so the reviewer
  * confirms rather than retypes. A value in review only for low confidence that another form
  * reads exactly alike is accepted when the two readings together are sure enough and no form
@@ -110,7 +113,15 @@ export function checkAcrossForms(
     const found = checked.flatMap((form): Found[] => {
       const item = findItem(form.items, key);
       return item && typeof item.value === "string"
-        ? [{ form, item, shown: item.value, value: item.value.replace(/\s/gu, "") }]
+        ? [
+            {
+              form,
+              item,
+              shown: item.value,
+              value: item.value.replace(/\s/gu, ""),
+              doubtedAlone: item.needsReview,
+            },
+          ]
         : [];
     });
     if (type === "kana") for (const own of found) takeConfirmedSpacing(own, found);
@@ -146,6 +157,11 @@ function takeConfirmedSpacing(own: Found, found: readonly Found[]): void {
   );
 }
 
+/**
+ * A value is disputed by another form's near rival, unless its own reading passed every check
+ * and every rival's did not, read less sure: then the rival's doubt explains the difference
+ * (山口 節チ beside 山口 節子, R5-9221 in digits that look handwritten beside R5-0221).
+ */
 function disputeNearValues(
   own: Found,
   found: readonly Found[],
@@ -153,6 +169,7 @@ function disputeNearValues(
   rivalFloor: number,
 ): void {
   const near = found.filter((other) => isNearRival(own, other));
+  if (near.length > 0 && near.every((rival) => explainedByItsOwnDoubt(rival, own))) return;
   const [strongest, runnerUp] = tally(near);
   const agreeing = tally(found.filter((other) => other.value === own.value))[0];
   if (!strongest || !agreeing || agreeing.count > strongest.count) return;
@@ -172,6 +189,10 @@ function disputeNearValues(
   }
   own.item.needsReview = true;
   own.item.reason = own.item.reason ? `${own.item.reason} / ${reason}` : reason;
+}
+
+function explainedByItsOwnDoubt(rival: Found, own: Found): boolean {
+  return !own.doubtedAlone && rival.doubtedAlone && rival.item.confidence < own.item.confidence;
 }
 
 /**
