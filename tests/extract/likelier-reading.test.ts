@@ -88,6 +88,12 @@ describe("likelierReading, with the IPA dictionary's language model", () => {
       replaced: [{ read: "究", chosen: "窮", lookalike: true }],
     });
     expect(likelierReading(misread, [], model).text).toBe(misread);
+    // Read so by every reading on seed 7: 帯 and 淀 are lookalikes to tesseract, not in shape.
+    expect(
+      likelierReading("世淀の収入は母の年金のみで、生活が立ち行かない。", [], model, {
+        lookalikes: true,
+      }).text,
+    ).toBe("世帯の収入は母の年金のみで、生活が立ち行かない。");
   });
 
   it("keeps a paragraph read right whose characters have lookalikes", () => {
