@@ -148,7 +148,7 @@ const settings = {
   },
   typedReviewThreshold: {
     env: "KAMIROKU_TYPED_REVIEW_THRESHOLD",
-    doc: "The same for a value whose characters stand on straight lines as type does (handwriting is read with surer confidence than it deserves, type with less), names and paragraphs excepted; never above KAMIROKU_REVIEW_THRESHOLD.",
+    doc: "The same for a value whose characters stand on straight lines as type does (handwriting is read with surer confidence than it deserves, type with less), names excepted and paragraphs held to their own (KAMIROKU_TYPED_PARAGRAPH_REVIEW_THRESHOLD); never above KAMIROKU_REVIEW_THRESHOLD.",
     schema: z.coerce.number().min(0).max(1).default(0.8),
   },
   typedParagraphReviewThreshold: {
