@@ -51,19 +51,37 @@ describe("checkAcrossForms", () => {
     expect(first?.items.common.client_name?.reason).toContain("「岡本 哲志」と読めましたが");
   });
 
-  it("puts a name another form read far surer in place of a misreading, for review", () => {
+  it("puts a name another form read far surer in place of a misreading it doubted", () => {
     const [first, second] = check([
       form(0, { client_name: item("村上談", "読み取りの確信度が低い（0.26）", 0.26) }),
-      form(1, { client_name: item("村上 誠", undefined, 0.93) }),
+      form(1, { client_name: item("村上誠", undefined, 0.93) }),
+    ]);
+    // The surer reading passed its own checks, the other did not: the other's doubt explains
+    // the difference, and the case file holds one name, accepted where it was read well.
+    expect(second?.items.common.client_name).toMatchObject({ value: "村上誠", needsReview: false });
+    expect(first?.items.common.client_name).toMatchObject({
+      value: "村上誠",
+      needsReview: false,
+      confidence: 0.93,
+    });
+  });
+
+  it("leaves the replaced name for review where the forms space it otherwise", () => {
+    const [first] = check([
+      form(0, { staff_name: item("遠藤 拓", "読み取りの確信度が低い（0.71）", 0.71) }),
+      form(1, { staff_name: item("遠藤 拓也", undefined, 0.95) }),
+      form(2, { staff_name: item("遠藤拓也", undefined, 0.97) }),
+    ]);
+    expect(first?.items.common.staff_name).toMatchObject({ value: "遠藤拓也", needsReview: true });
+  });
+
+  it("leaves the replaced name for review while the name it takes is in review itself", () => {
+    const [first] = check([
+      form(0, { client_name: item("村上談", "読み取りの確信度が低い（0.26）", 0.26) }),
+      form(1, { client_name: item("村上 誠", "拡大した読み取りでは「村上 誡」と読めます", 0.95) }),
     ]);
     expect(first?.items.common.client_name).toMatchObject({ value: "村上誠", needsReview: true });
     expect(first?.items.common.client_name?.reason).toContain("よりはっきり「村上 誠」");
-    // The surer reading passed its own checks, the other did not: the other's doubt explains
-    // the difference.
-    expect(second?.items.common.client_name).toMatchObject({
-      value: "村上 誠",
-      needsReview: false,
-    });
   });
 
   it("keeps a value in dispute when its rival passed its own checks too, or was read surer", () => {

@@ -94,6 +94,11 @@ describe("likelierReading, with the IPA dictionary's language model", () => {
         lookalikes: true,
       }).text,
     ).toBe("世帯の収入は母の年金のみで、生活が立ち行かない。");
+    expect(
+      likelierReading("勤めていた会社を解尾されて収入がなくなった。", [], model, {
+        lookalikes: true,
+      }).text,
+    ).toBe("勤めていた会社を解雇されて収入がなくなった。");
   });
 
   it("keeps a paragraph read right whose characters have lookalikes", () => {

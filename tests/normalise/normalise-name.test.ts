@@ -82,6 +82,7 @@ describe("normaliseName", () => {
     ],
     ["志村 志保", ["「志」は「也」の読み違いのことがあります"]],
     ["高橋悠半", ["「半」は「斗」の読み違いのことがあります"]],
+    ["問田 昭夫", ["「問」は「岡」の読み違いのことがあります"]],
   ])("sends %j to review: tesseract reads the kanji for another of names", (raw, warnings) => {
     expect(normaliseName(raw)).toEqual({ ok: true, value: raw, warnings });
   });

@@ -125,7 +125,8 @@ export function checkAcrossForms(
         : [];
     });
     if (type === "kana") for (const own of found) takeConfirmedSpacing(own, found);
-    for (const own of found) disputeNearValues(own, found, rival, floors.rival);
+    const replaced = found.filter((own) => disputeNearValues(own, found, rival, floors.rival));
+    for (const own of replaced) acceptSettledReplacement(own, found);
     for (const own of found)
       acceptAgreedValue(own, found, options.reviewThreshold, floors.agreeing);
   }
@@ -167,12 +168,12 @@ function disputeNearValues(
   found: readonly Found[],
   rule: RivalRule,
   rivalFloor: number,
-): void {
+): boolean {
   const near = found.filter((other) => isNearRival(own, other));
-  if (near.length > 0 && near.every((rival) => explainedByItsOwnDoubt(rival, own))) return;
+  if (near.length > 0 && near.every((rival) => explainedByItsOwnDoubt(rival, own))) return false;
   const [strongest, runnerUp] = tally(near);
   const agreeing = tally(found.filter((other) => other.value === own.value))[0];
-  if (!strongest || !agreeing || agreeing.count > strongest.count) return;
+  if (!strongest || !agreeing || agreeing.count > strongest.count) return false;
   const outvoted = strongest.count > agreeing.count && strongest.count !== runnerUp?.count;
   const betterRead =
     rule === "better" &&
@@ -189,6 +190,34 @@ function disputeNearValues(
   }
   own.item.needsReview = true;
   own.item.reason = own.item.reason ? `${own.item.reason} / ${reason}` : reason;
+  return outvoted || betterRead;
+}
+
+/**
+ * A value replaced by its rival is accepted when its own reading was in doubt on its own and
+ * every other form that reads the rival accepted it, disputes settled, and shows it as it now
+ * stands, 姓/名 space and all: the case file then holds one value, accepted where it was read
+ * well, and the misreading it replaced was doubted where it was read. Not where the rival
+ * adds or drops a character: the space cannot be placed from the value's own ink then (on
+ * seed 5 a handwritten 遠藤 拓 took the typed forms' 遠藤拓也 where the form had written
+ * 遠藤 拓也).
+ */
+function acceptSettledReplacement(own: Found, found: readonly Found[]): void {
+  if (!own.doubtedAlone || typeof own.item.value !== "string") return;
+  const value = own.item.value.replace(/\s/gu, "");
+  // A name's 姓/名 space is the form's own: kept from its ink only where a character was misread
+  // for another (inOwnSpacing), and then settled only where the others space it alike.
+  const spacedByOwnInk =
+    Array.from(value).length === Array.from(own.value).length &&
+    !own.item.reason?.includes(DOUBTFUL_SPACE);
+  const readers = found.filter((other) => other !== own && other.value === value);
+  const settled = readers.every(
+    (other) => !other.item.needsReview && other.shown === own.item.value,
+  );
+  if (!spacedByOwnInk || readers.length === 0 || !settled) return;
+  own.item.needsReview = false;
+  own.item.confidence = Math.max(...readers.map((other) => other.item.confidence));
+  delete own.item.reason;
 }
 
 function explainedByItsOwnDoubt(rival: Found, own: Found): boolean {
