@@ -52,18 +52,31 @@ describe("checkAcrossForms", () => {
   });
 
   it("puts a name another form read far surer in place of a misreading it doubted", () => {
+    const katakana = "漢字の氏名の中にカタカナ「チ」があります";
+    const [first, second] = check([
+      form(0, { client_name: item("山口 節チ", katakana, 0.6) }),
+      form(1, { client_name: item("山口 節子", undefined, 0.93) }),
+    ]);
+    // The surer reading passed its own checks, the other failed one: the other's doubt explains
+    // the difference, and the case file holds one name, accepted where it was read well.
+    expect(second?.items.common.client_name).toMatchObject({
+      value: "山口 節子",
+      needsReview: false,
+    });
+    expect(first?.items.common.client_name).toMatchObject({
+      value: "山口 節子",
+      needsReview: false,
+      confidence: 0.93,
+    });
+  });
+
+  it("keeps both in review when the rival's only doubt was OCR's confidence", () => {
     const [first, second] = check([
       form(0, { client_name: item("村上談", "読み取りの確信度が低い（0.26）", 0.26) }),
       form(1, { client_name: item("村上誠", undefined, 0.93) }),
     ]);
-    // The surer reading passed its own checks, the other did not: the other's doubt explains
-    // the difference, and the case file holds one name, accepted where it was read well.
-    expect(second?.items.common.client_name).toMatchObject({ value: "村上誠", needsReview: false });
-    expect(first?.items.common.client_name).toMatchObject({
-      value: "村上誠",
-      needsReview: false,
-      confidence: 0.93,
-    });
+    expect(first?.items.common.client_name).toMatchObject({ value: "村上誠", needsReview: true });
+    expect(second?.items.common.client_name).toMatchObject({ value: "村上誠", needsReview: true });
   });
 
   it("leaves the replaced name for review where the forms space it otherwise", () => {
