@@ -181,6 +181,19 @@ describe("normaliseText", () => {
     },
   );
 
+  it("drops a ・ that ends a wrapped line after hiragana, for review, not one after a noun", () => {
+    expect(normaliseText("母は本人のことを大切に・\n思い、粘り強く関わろうとしている。")).toEqual({
+      ok: true,
+      value: "母は本人のことを大切に思い、粘り強く関わろうとしている。",
+      warnings: ["行末の「・」を汚れとして除きました"],
+      repairs: ["行末の「・」を汚れとして除きました"],
+    });
+    expect(normaliseText("家族・\n知人の協力を得る。")).toEqual({
+      ok: true,
+      value: "家族・知人の協力を得る。",
+    });
+  });
+
   it("lists a doubt before a repair, and only the repair among the repairs", () => {
     expect(normaliseText("督促状が届いた。1家賃は骨促状どおり。3払う")).toEqual({
       ok: true,
