@@ -120,7 +120,7 @@ export function checkAcrossForms(
               form,
               item,
               shown: item.value,
-              value: item.value.replace(/\s/gu, ""),
+              value: comparedForm(item.value),
               doubtedAlone: item.needsReview,
               failedAlone: item.needsReview && !onlyLowConfidence(item),
             },
@@ -207,7 +207,7 @@ function disputeNearValues(
  */
 function acceptSettledReplacement(own: Found, found: readonly Found[]): void {
   if (!own.doubtedAlone || typeof own.item.value !== "string") return;
-  const value = own.item.value.replace(/\s/gu, "");
+  const value = comparedForm(own.item.value);
   // A name's 姓/名 space is the form's own: kept from its ink only where a character was misread
   // for another (inOwnSpacing), and then settled only where the others space it alike.
   const spacedByOwnInk =
@@ -271,6 +271,11 @@ function acceptAgreedValue(
   own.item.confidence = Math.round(confidence * 1000) / 1000;
   own.item.needsReview = false;
   delete own.item.reason;
+}
+
+/** A value as forms are compared by: without the spaces one form prints and the next does not. */
+function comparedForm(value: string): string {
+  return value.replace(/\s/gu, "");
 }
 
 /** Another form's reading of the value almost like it but not the same: one of them misread. */
