@@ -101,8 +101,20 @@ describe("likelierReading, with the IPA dictionary's language model", () => {
     ).toBe("勤めていた会社を解雇されて収入がなくなった。");
   });
 
+  it("tries the lookalikes of a character in two groups from both (開: 間 and 関)", () => {
+    const read = (text: string) => likelierReading(text, [], model, { lookalikes: true }).text;
+    expect(read("3か月後に関催し、経過を確認する。")).toBe("3か月後に開催し、経過を確認する。");
+    expect(read("本人の希望を開き取り、支援方針を確認した。")).toBe(
+      "本人の希望を聞き取り、支援方針を確認した。",
+    );
+  });
+
   it("keeps a paragraph read right whose characters have lookalikes", () => {
-    const right = "本人の居所は、関係機関の間でも必要最小限の範囲でのみ共有する。";
-    expect(likelierReading(right, [], model, { lookalikes: true }).text).toBe(right);
+    for (const right of [
+      "本人の居所は、関係機関の間でも必要最小限の範囲でのみ共有する。",
+      "関係機関と情報を共有し、次回の会議で支援方針を確認する。",
+      "一時金の支給について助言した。",
+    ])
+      expect(likelierReading(right, [], model, { lookalikes: true }).text).toBe(right);
   });
 });

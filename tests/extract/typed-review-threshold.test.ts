@@ -148,3 +148,54 @@ describe("a typed value's confidence from its characters", () => {
     });
   });
 });
+
+/**
+ * A progress table (unruled) of one entry whose 内容 is typed or handwritten and read as one
+ * word `word` sure; its date, method and 対応者 are typed and read 95 % sure.
+ */
+function progressEntry(writing: "typed" | "handwritten", word: number) {
+  const page = new InkPage();
+  page.title("支援経過記録");
+  page.line([
+    page.text("日付", 210, 150),
+    page.text("対応方法", 340, 150),
+    page.text("内容", 870, 150),
+    page.text("対応者", 1380, 150),
+  ]);
+  const content =
+    writing === "typed"
+      ? { ...page.text(VISIT, 480, 220), confidence: word }
+      : page.handText(VISIT, 480, 220, A_HAND, word);
+  page.line([
+    page.text("R5.4.3", 150, 220),
+    page.text("来所", 360, 220),
+    content,
+    page.text("松本", 1350, 220),
+  ]);
+  const [form] = extractForms([page.evidence()], { today: "2025-01-01" });
+  return form?.items.common.entries;
+}
+
+const VISIT = "母来所。息子のひきこもりについて相談あり。";
+
+describe("the cells of a progress table", () => {
+  it("are each held to their own column's threshold: a typed 内容 to a typed paragraph's", () => {
+    expect(progressEntry("typed", 0.7)).toMatchObject({
+      value: [{ date: "2023-04-03", method: "visit_office", content: VISIT, staff: "松本" }],
+      needsReview: false,
+      confidence: 0.644,
+    });
+  });
+
+  it("send the table to review for a cell read too unsure for its writing, naming the cell", () => {
+    expect(progressEntry("typed", 0.6)).toMatchObject({
+      needsReview: true,
+      reason: "1行目 内容: 読み取りの確信度が低い（0.55）",
+    });
+    // A hand's cell keeps OCR's own confidence, held to the threshold for any writing.
+    expect(progressEntry("handwritten", 0.8)).toMatchObject({
+      needsReview: true,
+      reason: "1行目 内容: 読み取りの確信度が低い（0.80）",
+    });
+  });
+});

@@ -7,7 +7,12 @@ import { likelierReading, replacementReason } from "./likelier-reading.ts";
 import { majorityText } from "./majority-text.ts";
 import { normaliseValue } from "./normalise-value.ts";
 import { readAtLabel } from "./read-at-label.ts";
-import { type FieldReading, normaliseContextOf, type ReadFieldContext } from "./read-field.ts";
+import {
+  type CellConfidence,
+  type FieldReading,
+  normaliseContextOf,
+  type ReadFieldContext,
+} from "./read-field.ts";
 
 /** Marks are read from ink, not from OCR: a second OCR reading says nothing about them. */
 const MARKED: ReadonlySet<FieldType> = new Set(["choice", "boolean", "multichoice"]);
@@ -103,13 +108,22 @@ function agreedParagraph(
 ): FieldReading {
   if (!witnesses(second, reading)) return reading;
   const unanimous = third !== undefined && witnesses(third, reading);
-  const floor = unanimous ? UNANIMOUS_LONG_TEXT : TWO_READINGS_LONG_TEXT;
-  if (Math.min(reading.confidence, second.confidence) < floor) return reading;
-  const agreed = agreedConfidence(reading.confidence, second.confidence);
-  return {
-    ...borneOut(reading),
-    confidence: unanimous ? 1 - (1 - agreed) * UNANIMOUS_DOUBT_LEFT : agreed,
-  };
+  const confidence = unanimous
+    ? unanimousParagraphConfidence(reading.confidence, second.confidence)
+    : twoReadingsParagraphConfidence(reading.confidence, second.confidence);
+  return confidence === null ? reading : { ...borneOut(reading), confidence };
+}
+
+/** A paragraph's confidence when every reading gives it alike; null when not raised. */
+function unanimousParagraphConfidence(first: number, second: number): number | null {
+  if (Math.min(first, second) < UNANIMOUS_LONG_TEXT) return null;
+  return 1 - (1 - agreedConfidence(first, second)) * UNANIMOUS_DOUBT_LEFT;
+}
+
+/** The same when the whole-page reading differs; null when not raised. */
+function twoReadingsParagraphConfidence(first: number, second: number): number | null {
+  if (Math.min(first, second) < TWO_READINGS_LONG_TEXT) return null;
+  return agreedConfidence(first, second);
 }
 
 /**
@@ -197,6 +211,7 @@ function readingsAt(
  * and column alike, or no corroboration. Its 内容 are paragraphs, whose misreadings both scales
  * may share (紹介さきれた, accepted so on held-out seed 13): as for a paragraph read alike by
  * two readings only, the whole-page reading of the ruled cells must give the table alike too.
+ * Each cell is then raised as a value of its column's type would be, a 内容 as a paragraph.
  */
 export function corroborateTable(
   reading: FieldReading,
@@ -204,7 +219,25 @@ export function corroborateTable(
   third: FieldReading | null,
 ): FieldReading {
   if (second === null || second.value === null || third === null) return reading;
-  return witnesses(third, reading) ? agreed(reading, [second]) : reading;
+  if (!witnesses(third, reading) || !witnesses(second, reading)) return reading;
+  const cells = reading.cells?.map((cell, index): CellConfidence => {
+    const other = second.cells?.[index]?.confidence ?? 0;
+    const confidence =
+      cell.type === "longtext"
+        ? unanimousParagraphConfidence(cell.confidence, other)
+        : agreedConfidence(cell.confidence, other);
+    return confidence === null ? cell : { ...cell, confidence };
+  });
+  if (!cells)
+    return {
+      ...borneOut(reading),
+      confidence: agreedConfidence(reading.confidence, second.confidence),
+    };
+  return {
+    ...borneOut(reading),
+    confidence: Math.min(...cells.map((cell) => cell.confidence)),
+    cells,
+  };
 }
 
 /** The reading, its confidence raised by the most confident of `others` that agrees with it. */

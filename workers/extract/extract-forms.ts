@@ -322,9 +322,31 @@ interface ReviewThresholds {
  */
 const HELD_IN_TYPE_TOO: ReadonlySet<FieldType> = new Set(["name"]);
 
-function thresholdFor(type: FieldType, reading: FieldReading, thresholds: ReviewThresholds) {
-  if (!reading.typeset || HELD_IN_TYPE_TOO.has(type)) return thresholds.written;
+function thresholdFor(
+  type: FieldType,
+  typeset: boolean | undefined,
+  thresholds: ReviewThresholds,
+): number {
+  if (!typeset || HELD_IN_TYPE_TOO.has(type)) return thresholds.written;
   return type === "longtext" ? thresholds.typesetParagraph : thresholds.typeset;
+}
+
+/**
+ * Why a reading is not sure enough: its confidence under the threshold its type and ink ask
+ * for, or for a table each cell's under its own column's, the cell named.
+ */
+function lowConfidenceReasons(
+  type: FieldType,
+  reading: FieldReading,
+  thresholds: ReviewThresholds,
+): string[] {
+  if (!reading.cells)
+    return reading.confidence < thresholdFor(type, reading.typeset, thresholds)
+      ? [lowConfidenceReason(reading.confidence)]
+      : [];
+  return reading.cells
+    .filter((cell) => cell.confidence < thresholdFor(cell.type, cell.typeset, thresholds))
+    .map((cell) => cell.reasonPrefix + lowConfidenceReason(cell.confidence));
 }
 
 function toItem(
@@ -344,14 +366,14 @@ function toItem(
       ...(common ? { reason: "項目が見つかりません" } : {}),
     };
   }
-  const threshold = thresholdFor(field.type, reading, thresholds);
   const borneOut = new Set(reading.repairsBorneOut ? reading.repairs : []);
   const doubtless = reading.reasons.every((reason) => borneOut.has(reason));
+  const lowConfidence = lowConfidenceReasons(field.type, reading, thresholds);
   const reasons =
     reading.value === null || !doubtless
       ? reading.reasons
-      : reading.confidence < threshold
-        ? [lowConfidenceReason(reading.confidence), ...reading.reasons]
+      : lowConfidence.length > 0
+        ? [...lowConfidence, ...reading.reasons]
         : [];
   return {
     value: reading.value,

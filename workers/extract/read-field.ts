@@ -43,6 +43,21 @@ export interface FieldReading {
    * at the lower threshold for typed values.
    */
   typeset?: boolean;
+  /**
+   * A table's cells: each is held to the review threshold of its own column's type and ink, as
+   * a value of its own would be (a 内容 in type to a typed paragraph's, a 対応者 to a name's).
+   * The reading's `confidence` is the least of theirs.
+   */
+  cells?: CellConfidence[];
+}
+
+/** How sure one table cell's reading is, for FieldReading.cells. */
+export interface CellConfidence {
+  /** Names the cell in a review reason (cellReasonPrefix). */
+  reasonPrefix: string;
+  type: FieldType;
+  confidence: number;
+  typeset: boolean;
 }
 
 export interface ReadFieldContext {
