@@ -255,12 +255,30 @@ describe("normaliseText", () => {
       expect(normaliseText(value)).toEqual({ ok: true, value });
   });
 
-  it("sends a quotation whose corner bracket OCR dropped to review", () => {
+  it("closes a quotation before the particle that reports it, for review", () => {
+    const reason = "「…え込まずに済んだ」の後に閉じかぎ括弧（」）を補いました";
     expect(normaliseText("本人から「一人で抱え込まずに済んだとの声が聞かれた。")).toEqual({
       ok: true,
-      value: "本人から「一人で抱え込まずに済んだとの声が聞かれた。",
-      warnings: ["かぎ括弧（「」）の開きと閉じの数が合いません（読み落としの可能性）"],
+      value: "本人から「一人で抱え込まずに済んだ」との声が聞かれた。",
+      warnings: [reason],
+      repairs: [reason],
     });
+    expect(normaliseText("「困っていることはないと話すが、同居の家族はいない。")).toMatchObject({
+      value: "「困っていることはない」と話すが、同居の家族はいない。",
+    });
+  });
+
+  it("sends a quotation whose corner bracket OCR dropped to review where it cannot be closed", () => {
+    // Two places the quote may end, or none: which one is not for the text to say.
+    for (const value of [
+      "本人から「母と話したとの声が聞かれた。",
+      "「就労支援を利用したい。",
+      "本人から「一人で済んだと話し、家族とも話したとの声があった。",
+    ])
+      expect(normaliseText(value)).toMatchObject({
+        value,
+        warnings: ["かぎ括弧（「」）の開きと閉じの数が合いません（読み落としの可能性）"],
+      });
     for (const value of [
       "本人から「一人で抱え込まずに済んだ」との声",
       "1)母の介護",

@@ -10,6 +10,7 @@ import {
   stripEdgeNoise,
   stripTrailingSpeck,
 } from "./ocr-noise.ts";
+import { closeQuotes } from "./unclosed-quote.ts";
 
 /**
  * Japanese script, CJK punctuation and full-width forms: no space is written next to them, so a
@@ -72,7 +73,8 @@ export function normaliseText(
   if (cleaned === "") return reject("記入がありません");
   const despecked = dropSpecksInsideWords(cleaned);
   const aged = closeAgeParentheses(despecked.text);
-  const { text, corrections } = correctMisreadTerms(aged.text, terms);
+  const quoted = closeQuotes(aged.text);
+  const { text, corrections } = correctMisreadTerms(quoted.text, terms);
   const digitAmongKana = text.match(DIGIT_AMONG_KANA)?.[0];
   const strayLongVowel = text.match(STRAY_LONG_VOWEL)?.[0];
   return accept(
@@ -93,6 +95,7 @@ export function normaliseText(
         : []),
       ...(dotsAtLineEnds > 0 ? ["行末の「・」を汚れとして除きました"] : []),
       ...aged.closed.map((age) => `「${age}」の閉じ括弧を補いました`),
+      ...quoted.closed.map((quote) => `「${quote}」の後に閉じかぎ括弧（」）を補いました`),
       ...corrections.map(({ read, term }) => `「${read}」を「${term}」と読み替えました`),
     ],
   );
