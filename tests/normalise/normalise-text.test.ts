@@ -255,6 +255,21 @@ describe("normaliseText", () => {
       expect(normaliseText(value)).toEqual({ ok: true, value });
   });
 
+  it("supplies the full stop of a list number among numbers that kept theirs, for review", () => {
+    expect(normaliseText("1家賃滞納について2.就労について3就労に向けた準備について")).toEqual({
+      ok: true,
+      value: "1.家賃滞納について2.就労について3.就労に向けた準備について",
+      warnings: [
+        "項目の番号「1」の後の「.」を補いました",
+        "項目の番号「3」の後の「.」を補いました",
+      ],
+      repairs: ["項目の番号「1」の後の「.」を補いました", "項目の番号「3」の後の「.」を補いました"],
+    });
+    // Numbered without stops throughout, or not counting up: nothing says a stop was lost.
+    for (const value of ["1家賃滞納について2就労について", "1.家賃について。3か月滞納している"])
+      expect(normaliseText(value)).toEqual({ ok: true, value });
+  });
+
   it("closes a quotation before the particle that reports it, for review", () => {
     const reason = "「…え込まずに済んだ」の後に閉じかぎ括弧（」）を補いました";
     expect(normaliseText("本人から「一人で抱え込まずに済んだとの声が聞かれた。")).toEqual({

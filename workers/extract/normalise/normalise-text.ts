@@ -74,7 +74,8 @@ export function normaliseText(
   const despecked = dropSpecksInsideWords(cleaned);
   const aged = closeAgeParentheses(despecked.text);
   const quoted = closeQuotes(aged.text);
-  const { text, corrections } = correctMisreadTerms(quoted.text, terms);
+  const dotted = withListDotsSupplied(quoted.text);
+  const { text, corrections } = correctMisreadTerms(dotted.text, terms);
   const digitAmongKana = text.match(DIGIT_AMONG_KANA)?.[0];
   const strayLongVowel = text.match(STRAY_LONG_VOWEL)?.[0];
   return accept(
@@ -96,6 +97,7 @@ export function normaliseText(
       ...(dotsAtLineEnds > 0 ? ["行末の「・」を汚れとして除きました"] : []),
       ...aged.closed.map((age) => `「${age}」の閉じ括弧を補いました`),
       ...quoted.closed.map((quote) => `「${quote}」の後に閉じかぎ括弧（」）を補いました`),
+      ...dotted.supplied.map((number) => `項目の番号「${number}」の後の「.」を補いました`),
       ...corrections.map(({ read, term }) => `「${read}」を「${term}」と読み替えました`),
     ],
   );
@@ -114,6 +116,40 @@ function listNumberWarnings(text: string): string[] {
   return outOfStep === undefined
     ? []
     : [`項目の番号「${outOfStep}」が1から順に続いていません（読み違いの可能性）`];
+}
+
+/**
+ * A number before a word, not a counter: a list item's, written after the last item's text
+ * (…について2.就労について) when the list's lines are joined.
+ */
+const ITEM_NUMBER =
+  /(?<![\d.])(\d{1,2})\.?(?![年月日歳回か時分人件名度週才階号番丁ヶ万円%\d])(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/gu;
+
+/**
+ * A list whose items are numbered 1. 2. 3. is numbered alike throughout: a number without its
+ * full stop among numbers with one lost it to OCR, which drops the small dot more often than any
+ * other mark of a list (1家賃滞納について2.就労について, on seeds 15, 16 and 22). Supplied when
+ * the numbers count up from 1 and at least one of them kept its dot.
+ */
+function withListDotsSupplied(text: string): { text: string; supplied: string[] } {
+  const numbers = Array.from(text.matchAll(ITEM_NUMBER));
+  const inStep = numbers.every((match, index) => Number(match[1]) === index + 1);
+  const dotted = (match: RegExpMatchArray) => match[0].endsWith(".");
+  if (numbers.length < 2 || !inStep || !numbers.some(dotted) || numbers.every(dotted))
+    return { text, supplied: [] };
+  const supplied: string[] = [];
+  let result = "";
+  let from = 0;
+  for (const match of numbers) {
+    const end = (match.index ?? 0) + match[0].length;
+    result += text.slice(from, end);
+    if (!dotted(match)) {
+      result += ".";
+      supplied.push(match[1] ?? "");
+    }
+    from = end;
+  }
+  return { text: result + text.slice(from), supplied };
 }
 
 const LIST_NUMBER =
