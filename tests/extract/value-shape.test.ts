@@ -68,6 +68,18 @@ describe("an optional field whose label was not found", () => {
     ]);
     expect(items.postal_code).toMatchObject({ value: null, needsReview: true });
     expect(items.postal_code?.reason).toContain("値の形");
+    // A typed 〒 272-1326 read as 華 : 272-138326 (held-out seed 22).
+    const doubled = optionalItems([
+      {
+        y: 390,
+        words: [
+          ["華", 150],
+          [":", 180],
+          ["272-138326", 300],
+        ],
+      },
+    ]);
+    expect(doubled.postal_code).toMatchObject({ value: null, needsReview: true });
   });
 
   it("stays absent, and accepted, when nothing on the form has its shape", () => {
