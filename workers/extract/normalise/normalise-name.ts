@@ -58,7 +58,9 @@ const READ_FOR_ANOTHER = new RegExp(`[${Object.keys(READ_FOR).join("")}]`, "gu")
  * Shapes a name seldom has and OCR often makes, each measured on generated forms in a value read
  * 41–75 % sure: a kanji doubled (井上上康弘: a name repeats a kanji with 々), and a lone
  * katakana touching a kanji (伊藤 笠チ for 幸子; a katakana given name stands apart, 山田 マリア),
- * and a punctuation mark inside it (後藤。 久英子 for 後藤 久美子, typed, read 63 % sure). A name
+ * and a punctuation mark inside it (後藤。 久英子 for 後藤 久美子, typed, read 63 % sure), and a
+ * lone hiragana ending a name of kanji (前田 智す, handwritten, accepted 99 % sure on held-out
+ * seed 22; a given name in kana is kana throughout, ゆき, or puts its kana first, ゆり子). A name
  * of one character is part of one, or another word: the 者 of a 担当者 split over two lines was
  * read as the client's handwritten name 98 % sure on held-out seed 16. An agency's words or more
  * characters than names have are another field read as the name (ORGANISATION_WORD).
@@ -75,6 +77,8 @@ function nameShapeWarnings(text: string): string[] {
   if (doubled) return [`「${doubled}」が続けて読めました（重なって読んだ可能性）`];
   const lone = text.match(LONE_KATAKANA_BY_KANJI)?.[0];
   if (lone) return [`漢字の氏名の中にカタカナ「${lone.replace(/\p{sc=Han}/gu, "")}」があります`];
+  const ending = text.match(LONE_HIRAGANA_ENDING)?.[0];
+  if (ending) return [`漢字の名の後に仮名「${ending}」があります（読み違いの可能性）`];
   return [];
 }
 
@@ -92,5 +96,6 @@ const LONGEST_NAME = 10;
 
 /** Anything but letters and spaces, save the ・ and = between the parts of a foreign name. */
 const MARK_INSIDE_NAME = /[^\p{L}\p{M}\s・=]/u;
+const LONE_HIRAGANA_ENDING = /(?<=\p{sc=Han})\p{sc=Hiragana}$/u;
 const LONE_KATAKANA_BY_KANJI =
   /\p{sc=Han}\p{sc=Katakana}(?!\p{sc=Katakana})|(?<!\p{sc=Katakana})\p{sc=Katakana}\p{sc=Han}/u;
