@@ -14,6 +14,8 @@ export interface LanguageModel {
   cost(text: string): number;
   /** The readings (katakana) of every dictionary entry spelt `word`: 幸子 サチコ, ユキコ, … */
   readings(word: string): string[];
+  /** The dictionary holds `word` as a person's family (姓) or given (名) name: 清水, 達也. */
+  isPersonName(word: string, part: "姓" | "名"): boolean;
 }
 
 /**
@@ -44,6 +46,9 @@ interface TokenizerInternals {
 const SENTENCE_END = /[、。？！!?]/u;
 /** Index of the reading among an entry's features (IPADIC's CSV, surface first). */
 const READING_FEATURE = 8;
+/** Where IPADIC files a person's name: 名詞,固有名詞,人名,姓 (or 名). */
+const PERSON_NAME_FEATURE = 3;
+const NAME_PART_FEATURE = 4;
 
 let loading: Promise<LanguageModel> | undefined;
 
@@ -80,17 +85,28 @@ async function build(): Promise<LanguageModel> {
       return total;
     },
     readings(word) {
-      const length = Array.from(word).length;
-      const entries = tokenizer.viterbi_builder.build(word).nodes_end_at[length] ?? [];
-      const readings = entries.flatMap((entry) => {
-        if (entry.type !== "KNOWN" || entry.start_pos !== 1 || entry.surface_form !== word)
-          return [];
-        const reading = tokenizer.token_info_dictionary.getFeatures(entry.name)?.split(",")[
-          READING_FEATURE
-        ];
+      const readings = entriesSpelt(word).flatMap((features) => {
+        const reading = features[READING_FEATURE];
         return reading && reading !== "*" ? [reading] : [];
       });
       return [...new Set(readings)];
     },
+    isPersonName(word, part) {
+      return entriesSpelt(word).some(
+        (features) =>
+          features[PERSON_NAME_FEATURE] === "人名" && features[NAME_PART_FEATURE] === part,
+      );
+    },
   };
+
+  /** The features of every dictionary entry spelt exactly `word`. */
+  function entriesSpelt(word: string): string[][] {
+    const length = Array.from(word).length;
+    const entries = tokenizer.viterbi_builder.build(word).nodes_end_at[length] ?? [];
+    return entries.flatMap((entry) =>
+      entry.type === "KNOWN" && entry.start_pos === 1 && entry.surface_form === word
+        ? [tokenizer.token_info_dictionary.getFeatures(entry.name)?.split(",") ?? []]
+        : [],
+    );
+  }
 }

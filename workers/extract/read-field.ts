@@ -7,6 +7,7 @@ import { withDroppedMarks } from "./dropped-punctuation.ts";
 import { withEraRepaired } from "./era-misread.ts";
 import { digitSpread, digitsLookHandwritten } from "./handwritten-digits.ts";
 import type { LanguageModel } from "./language-model.ts";
+import { unknownNameWarnings } from "./name-in-dictionary.ts";
 import { DOUBTFUL_SPACE, spaceName } from "./name-spacing.ts";
 import type { TermList } from "./normalise/correct-misread-terms.ts";
 import { type EraName, eraNames } from "./normalise/japanese-eras.ts";
@@ -194,11 +195,16 @@ function readWritten(
   if (typeof result.value === "string" && !LETTER_OR_DIGIT.test(result.value))
     return { ...base, value: null, confidence: 0, reasons: [...reasons, "記入が読み取れません"] };
   const repairs = [...written.repairs, ...(result.repairs ?? [])];
+  // Type is read as the characters printed; a hand is read surely as characters no name has.
+  const unknownName =
+    field.type === "name" && !typeset && context.language && typeof result.value === "string"
+      ? unknownNameWarnings(result.value, context.language)
+      : [];
   return {
     ...base,
     value: result.value,
     confidence,
-    reasons: [...reasons, ...(result.warnings ?? [])],
+    reasons: [...reasons, ...(result.warnings ?? []), ...unknownName],
     ...(repairs.length > 0 ? { repairs } : {}),
     ...(typeset ? { typeset } : {}),
   };
