@@ -47,12 +47,16 @@ describe("a name checked against the dictionary's names", () => {
     ]);
   });
 
-  it("sends a handwritten name so read to review, not a typed one", () => {
+  it("sends a name so read to review, typed or handwritten", () => {
     expect(clientName("壮水 達也", "handwritten", language)).toMatchObject({
       needsReview: true,
       reason: "「壮水」は辞書に姓としてありません（読み違いの可能性）",
     });
     expect(clientName("清水 達也", "handwritten", language)).toMatchObject({ needsReview: false });
-    expect(clientName("壮水達也", "typed", language)).toMatchObject({ needsReview: false });
+    expect(clientName("壮水達也", "typed", language)).toMatchObject({
+      needsReview: true,
+      reason: "「壮水達也」は辞書の姓と名に分けられません（読み違いの可能性）",
+    });
+    expect(clientName("清水達也", "typed", language)).toMatchObject({ needsReview: false });
   });
 });

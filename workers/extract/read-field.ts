@@ -195,9 +195,8 @@ function readWritten(
   if (typeof result.value === "string" && !LETTER_OR_DIGIT.test(result.value))
     return { ...base, value: null, confidence: 0, reasons: [...reasons, "記入が読み取れません"] };
   const repairs = [...written.repairs, ...(result.repairs ?? [])];
-  // Type is read as the characters printed; a hand is read surely as characters no name has.
   const unknownName =
-    field.type === "name" && !typeset && context.language && typeof result.value === "string"
+    field.type === "name" && context.language && typeof result.value === "string"
       ? unknownNameWarnings(result.value, context.language)
       : [];
   return {
