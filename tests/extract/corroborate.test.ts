@@ -195,17 +195,18 @@ describe("a paragraph the three readings of a ruled page give alike", () => {
     expect(item).toMatchObject({ value: COMPLAINT, needsReview: false });
   });
 
-  it("is accepted from 40 % when all three agree, and not below", () => {
+  it("is accepted from 10 % when all three agree, and not below", () => {
+    // Scaled by 0.92 (longtext's calibration): 0.15 is 13.8 % sure, 0.1 is 9.2 %.
     expect(
       complaint([
-        [COMPLAINT, 0.55],
+        [COMPLAINT, 0.15],
         [COMPLAINT, 0.9],
         [COMPLAINT, 0.9],
       ]),
     ).toMatchObject({ value: COMPLAINT, needsReview: false });
     expect(
       complaint([
-        [COMPLAINT, 0.4],
+        [COMPLAINT, 0.1],
         [COMPLAINT, 0.9],
         [COMPLAINT, 0.9],
       ]),
