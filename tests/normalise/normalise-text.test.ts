@@ -270,6 +270,22 @@ describe("normaliseText", () => {
       expect(normaliseText(value)).toEqual({ ok: true, value });
   });
 
+  it("reads 問 standing alone as 間, for review, and leaves it inside a word", () => {
+    const reason = "単独の「問」を「間」と読み替えました";
+    expect(normaliseText("本人の居所は、関係機関の問でも必要最小限とする。")).toEqual({
+      ok: true,
+      value: "本人の居所は、関係機関の間でも必要最小限とする。",
+      warnings: [reason],
+      repairs: [reason],
+    });
+    for (const value of [
+      "自宅を訪問した。",
+      "問題を整理し、質問に答えた。",
+      "問い合わせがあった。",
+    ])
+      expect(normaliseText(value)).toEqual({ ok: true, value });
+  });
+
   it("closes a quotation before the particle that reports it, for review", () => {
     const reason = "「…え込まずに済んだ」の後に閉じかぎ括弧（」）を補いました";
     expect(normaliseText("本人から「一人で抱え込まずに済んだとの声が聞かれた。")).toEqual({
