@@ -8,9 +8,8 @@ const KANJI = /^[\p{sc=Han}々]+$/u;
  * held-out seed 22; a tidy hand passes the sign of type, so type is checked too, where OCR
  * makes non-names less often: 悠半 for 悠斗, 陶部 for 阿部). IPADIC holds the common family and
  * given names (105 of the generator's 106; not 悠斗), so a rare or newer name goes to review
- * too, at a click's cost. A part in kana
- * (山田 マリア, 木下 さくら) is left alone, and a name without its space is looked for as any
- * 姓 followed by a 名.
+ * too, at a click's cost. A part in kana (山田 マリア, 木下 さくら) is left alone, and a name
+ * without its space is looked for as any 姓 followed by a 名.
  */
 export function unknownNameWarnings(name: string, language: LanguageModel): string[] {
   const parts = name.split(" ");

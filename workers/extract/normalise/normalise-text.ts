@@ -10,7 +10,7 @@ import {
   stripEdgeNoise,
   stripTrailingSpeck,
 } from "./ocr-noise.ts";
-import { closeQuotes } from "./unclosed-quote.ts";
+import { closeQuotes, unpairedQuotes } from "./quotation-marks.ts";
 
 /**
  * Japanese script, CJK punctuation and full-width forms: no space is written next to them, so a
@@ -167,26 +167,6 @@ function withListDotsSupplied(text: string): { text: string; supplied: string[] 
 
 const LIST_NUMBER =
   /(?:^|[。\s])(\d{1,2})\.?(?![年月日歳回か時分人件名度週才階号番丁ヶ])(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/gu;
-
-/**
- * A quotation opened and not closed, or closed and not opened (本人から「一人で抱え込まずに
- * 済んだとの声): OCR dropped a corner bracket, or read one into a speck. Japanese text pairs
- * them. Parentheses are left alone: list numbers are written 1) as often as (1).
- */
-function unpairedQuotes(text: string): string[] {
-  return QUOTES.flatMap(({ name, open, close }) =>
-    count(text, open) === count(text, close)
-      ? []
-      : [`${name}（${open}${close}）の開きと閉じの数が合いません（読み落としの可能性）`],
-  );
-}
-
-const QUOTES = [
-  { name: "かぎ括弧", open: "「", close: "」" },
-  { name: "二重かぎ括弧", open: "『", close: "』" },
-];
-
-const count = (text: string, char: string) => text.split(char).length - 1;
 
 /**
  * A digit between two hiragana (分か5ない for ら): a number is followed by a counter, a kanji or

@@ -26,4 +26,22 @@ export function closeQuotes(text: string): { text: string; closed: string[] } {
   };
 }
 
+/**
+ * A quotation opened and not closed, or closed and not opened (本人から「一人で抱え込まずに
+ * 済んだとの声): OCR dropped a corner bracket, or read one into a speck. Japanese text pairs
+ * them. Parentheses are left alone: list numbers are written 1) as often as (1).
+ */
+export function unpairedQuotes(text: string): string[] {
+  return QUOTES.flatMap(({ name, open, close }) =>
+    count(text, open) === count(text, close)
+      ? []
+      : [`${name}（${open}${close}）の開きと閉じの数が合いません（読み落としの可能性）`],
+  );
+}
+
+const QUOTES = [
+  { name: "かぎ括弧", open: "「", close: "」" },
+  { name: "二重かぎ括弧", open: "『", close: "』" },
+];
+
 const count = (text: string, char: string) => text.split(char).length - 1;
