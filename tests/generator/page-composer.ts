@@ -499,8 +499,12 @@ export abstract class PageComposer {
         entry.staff.printed,
       ];
       const cellLines = cellTexts.map((text, column) =>
-        wrapText(text, (widths[column] as number) - 2 * this.padX, measure),
+        column === 0 ? [text] : wrapText(text, (widths[column] as number) - 2 * this.padX, measure),
       );
+      // A word processor shrinks a date too wide for its column (２０２０/５/１３ in full-width
+      // digits) rather than let it run across the rule into 対応方法.
+      const dateRoom = dateWidth - 2 * this.padX;
+      const datePx = Math.min(px, (px * dateRoom) / measure(entry.date.printed));
       const mostLines = Math.max(...cellLines.map((lines) => lines.length));
       const height = Math.max(minRow, mostLines * lineHeight + 2 * this.padY);
       rowRules(top, height);
@@ -514,7 +518,8 @@ export abstract class PageComposer {
             column === 1
               ? cellX + ((widths[column] as number) - measure(line)) / 2
               : cellX + this.padX;
-          this.text(line, x, firstBaseline + lineIndex * lineHeight, fonts.filledIn, px, {
+          const size = column === 0 ? datePx : px;
+          this.text(line, x, firstBaseline + lineIndex * lineHeight, fonts.filledIn, size, {
             target,
           });
         });
