@@ -270,6 +270,30 @@ describe("normaliseText", () => {
       expect(normaliseText(value)).toEqual({ ok: true, value });
   });
 
+  it("drops the ring OCR read apart from a list's ① and a 、 ending the text, for review", () => {
+    const ring = "「①」の丸と読める「〇」を除きました";
+    expect(normaliseText("〇1相談センターが担う。2地域包括支援センターが把握する。")).toEqual({
+      ok: true,
+      value: "1相談センターが担う。2地域包括支援センターが把握する。",
+      warnings: [ring],
+      repairs: [ring],
+    });
+    // A 〇 before a count, or before numbers that do not count up, is no ring of ①.
+    for (const value of ["〇1人で来所した。", "〇1相談した。3か月後に再訪問する。"])
+      expect(normaliseText(value)).toEqual({ ok: true, value });
+    const comma = "末尾の「、」を汚れとして除きました";
+    expect(normaliseText("誰にも相談できなかった。、")).toEqual({
+      ok: true,
+      value: "誰にも相談できなかった。",
+      warnings: [comma],
+      repairs: [comma],
+    });
+    expect(normaliseText("2.利用できる制度について、")).toMatchObject({
+      value: "2.利用できる制度について",
+      warnings: [comma],
+    });
+  });
+
   it("reads 問 standing alone as 間, for review, and leaves it inside a word", () => {
     const reason = "単独の「問」を「間」と読み替えました";
     expect(normaliseText("本人の居所は、関係機関の問でも必要最小限とする。")).toEqual({

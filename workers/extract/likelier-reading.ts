@@ -1,5 +1,6 @@
 import type { LanguageModel } from "./language-model.ts";
 import { lookalikesOf } from "./lookalike-characters.ts";
+import { standaloneMonCount } from "./normalise/standalone-mon.ts";
 import { type Difference, differences } from "./text-alignment.ts";
 
 /**
@@ -79,11 +80,15 @@ export function likelierReading(
   // Most texts are read alike by every reading: nothing to cost.
   if (judgedStretches.length === 0) return { text, replaced: [] };
   const cost = model.cost(text);
+  const standaloneMon = standaloneMonCount(text);
   const candidates = judgedStretches
-    .map((candidate) => ({
-      ...candidate,
-      gain: cost - model.cost(replace(chars, [candidate.stretch])),
-    }))
+    .flatMap((candidate) => {
+      const candidateText = replace(chars, [candidate.stretch]);
+      // The model finds 問 likelier than 間 after a particle (関係機関の問でも): no reading
+      // that leaves 問 standing alone is taken.
+      if (standaloneMonCount(candidateText) > standaloneMon) return [];
+      return [{ ...candidate, gain: cost - model.cost(candidateText) }];
+    })
     .filter(({ gain, margin }) => gain > margin)
     .sort((a, b) => standing(b) - standing(a));
   const chosen: Candidate[] = [];

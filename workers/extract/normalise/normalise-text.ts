@@ -11,6 +11,7 @@ import {
   stripTrailingSpeck,
 } from "./ocr-noise.ts";
 import { closeQuotes, unpairedQuotes } from "./quotation-marks.ts";
+import { standaloneMonAsMa } from "./standalone-mon.ts";
 
 /**
  * Japanese script, CJK punctuation and full-width forms: no space is written next to them, so a
@@ -70,13 +71,16 @@ export function normaliseText(
       ),
     ),
   );
-  if (cleaned === "") return reject("記入がありません");
-  const despecked = dropSpecksInsideWords(cleaned);
+  const trailingComma = TRAILING_COMMA.test(cleaned);
+  const ended = cleaned.replace(TRAILING_COMMA, "");
+  if (ended === "") return reject("記入がありません");
+  const ringed = withoutRingOfFirstNumber(ended);
+  const despecked = dropSpecksInsideWords(ringed.text);
   const aged = closeAgeParentheses(despecked.text);
   const quoted = closeQuotes(aged.text);
   const dotted = withListDotsSupplied(quoted.text);
   const { text: termed, corrections } = correctMisreadTerms(dotted.text, terms);
-  const text = termed.replace(STANDALONE_MON, "間");
+  const text = standaloneMonAsMa(termed);
   const digitAmongKana = text.match(DIGIT_AMONG_KANA)?.[0];
   const strayLongVowel = text.match(STRAY_LONG_VOWEL)?.[0];
   return accept(
@@ -96,6 +100,8 @@ export function normaliseText(
         ? ["文字の間の「.」「*」を汚れとして除きました"]
         : []),
       ...(dotsAtLineEnds > 0 ? ["行末の「・」を汚れとして除きました"] : []),
+      ...(trailingComma ? ["末尾の「、」を汚れとして除きました"] : []),
+      ...(ringed.dropped ? ["「①」の丸と読める「〇」を除きました"] : []),
       ...aged.closed.map((age) => `「${age}」の閉じ括弧を補いました`),
       ...quoted.closed.map((quote) => `「${quote}」の後に閉じかぎ括弧（」）を補いました`),
       ...dotted.supplied.map((number) => `項目の番号「${number}」の後の「.」を補いました`),
@@ -119,17 +125,6 @@ function listNumberWarnings(text: string): string[] {
     ? []
     : [`項目の番号「${outOfStep}」が1から順に続いていません（読み違いの可能性）`];
 }
-
-/**
- * 問 standing as a word of its own (関係機関の問でも) is 間 misread: tesseract reads the gate
- * radical's 間 as 問 in print, alike at every scale, and the language model finds 問 likelier
- * there (by 3045 on seed 20), so no lookalike puts it back; on seed 6 it was accepted so once
- * paragraphs the three readings give alike were raised from 10 %. In a text 問 stands inside a
- * word (訪問, 質問, 問題, 問い合わせ): of 263 lines with 問 in the Japanese manual pages (Debian
- * manpages-ja), one held it alone, broken at a line's end (問|題); none of the generator's 4,086
- * values did.
- */
-const STANDALONE_MON = /(?<![訪質疑学顧諮難設弔慰審査喚拷詰反自])問(?![題いうわ合])/gu;
 
 /**
  * A number before a word, not a counter: a list item's, written after the last item's text
@@ -163,6 +158,25 @@ function withListDotsSupplied(text: string): { text: string; supplied: string[] 
     from = end;
   }
   return { text: result + text.slice(from), supplied };
+}
+
+/**
+ * A value never ends on 、: there it is a speck of dirt read as the nearest small mark, after a
+ * 。 or after a list item's last word (…できなかった。、 …について、 on seed 25). Dropped for
+ * review: it might also be all that was read of a line lost after it.
+ */
+const TRAILING_COMMA = /、+$/u;
+
+/**
+ * A list numbered ①②③ reads 1 2 3 once NFKC has run, but OCR may read the ring of the first
+ * apart, as 〇 before the 1 (〇1相談センターが…。2地域包括支援センターが…, on seeds 16 and 25).
+ * Dropped where the text opens so and its numbers count up from 1.
+ */
+function withoutRingOfFirstNumber(text: string): { text: string; dropped: boolean } {
+  if (!/^[〇○◯]1/u.test(text)) return { text, dropped: false };
+  const numbers = Array.from(text.matchAll(ITEM_NUMBER), (match) => Number(match[1]));
+  const inStep = numbers.length >= 2 && numbers.every((number, index) => number === index + 1);
+  return inStep ? { text: text.slice(1), dropped: true } : { text, dropped: false };
 }
 
 const LIST_NUMBER =
