@@ -224,6 +224,29 @@ describe("choice marks read from the ink", () => {
     expect(read(null).codes).toEqual([]);
   });
 
+  it("reaches across the ruled cell for a circled option OCR lost far before the one it read", () => {
+    // 終結 circled, then 継続 three em on: OCR read only 継続 (seed 25), two em past which a
+    // line's reach ends.
+    const page = new InkPage();
+    const circled = page.text("終結", 300, 200, "");
+    page.circle(circled);
+    const other = page.text("継続", 300 + 4 * FONT_PX, 200);
+    const ink = page.evidence().ink;
+    const token: Token = {
+      glyphs: [{ id: 1, char: other.text, bbox: other.bbox, confidence: 0.9, wordStart: true }],
+      bbox: other.bbox,
+      colonAfter: false,
+    };
+    const options = builtinFormDefinitions.fields.find((field) => field.key === "closure")?.options;
+    const read = (cell: BBox | null) =>
+      readChoice([[token]], options ?? [], { multiple: false, ink, em: FONT_PX, cell });
+    expect(read([280, 150, 600, 80])).toMatchObject({
+      codes: ["closed"],
+      reasons: [expect.stringContaining("印刷の順序")],
+    });
+    expect(read(null).codes).toEqual([]);
+  });
+
   it("reads the circled option in printed order when the cell's rule lies just under the line", () => {
     // (有) 無 : OCR read the loop as ( and 無 as 舞; the cell's bottom rule, ragged, lies within
     // the slack searched below OCR's line and outweighs each row of the characters.

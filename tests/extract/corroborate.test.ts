@@ -452,3 +452,32 @@ describe("a value the enlarged and the whole-page readings outvote", () => {
     });
   });
 });
+
+describe("a choice of which only another reading of the page read the options", () => {
+  it("is read from that reading, for review", () => {
+    // A circle drawn through 終結 may leave the first reading nothing of the options (seed 25).
+    const title: LineSpec = { y: 100, words: [["評価シート", 600]], em: 48 };
+    const labelOnly: LineSpec = { y: 300, words: [["終結：", 100]] };
+    const withOptions: LineSpec = {
+      y: 300,
+      words: [
+        ["終結：", 100],
+        ["☑終結", 260],
+        ["□継続", 420],
+      ],
+    };
+    const evidence: PageEvidence = {
+      ...syntheticPage([title, labelOnly]),
+      rescaledCells: [],
+      rescaledLines: [cell([560, 90, 300, 60], [title]), cell([80, 290, 900, 50], [withOptions])],
+    };
+    const [form] = extractForms([evidence], { today: "2025-01-01" });
+    expect(form?.items.common.closure).toMatchObject({
+      value: "closed",
+      needsReview: true,
+      reason: expect.stringContaining("選択肢は別の読み取りでだけ読めました"),
+    });
+    const [firstOnly] = extractForms([syntheticPage([title, labelOnly])], { today: "2025-01-01" });
+    expect(firstOnly?.items.common.closure?.value).toBeNull();
+  });
+});

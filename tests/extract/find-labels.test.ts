@@ -162,6 +162,23 @@ describe("label matching", () => {
     expect(labelsOn([wide])).toEqual([{ key: "client_name", variant: "氏名", edits: 0 }]);
   });
 
+  it("reads a spaced-out label with a misread character to its last character", () => {
+    // フ リ ガ ナ read フリ ガオ ナ on seed 25: フリガオ and フリガオナ are one misread each.
+    const items = intake([
+      {
+        y: 300,
+        words: [
+          ["フリ", 150],
+          ["ガオ", 280],
+          ["ナ", 360],
+          ["オカモト", 600],
+          ["タカシ", 800],
+        ],
+      },
+    ]);
+    expect(items.client_name_kana?.value).toBe("オカモト タカシ");
+  });
+
   it("does not take 氏名 out of 担当者氏名, spaced or not", () => {
     expect(
       labelsOn([

@@ -180,7 +180,13 @@ function readBest(
   );
   if (readings.length === 0 && field.options)
     readings.push(...byOptionsRow(field, form.pages, context));
-  if (readings.length === 0) readings.push(...byOtherReadings(field, form.pages, context));
+  if (readings.length === 0)
+    readings.push(...byOtherReadings(field, form.pages, context, LABEL_READ_ELSEWHERE));
+  // A circle drawn through an option's words may leave the first reading nothing of them (終結
+  // circled beside 継続, both lost, on seed 25) where another reading kept a word to lay the
+  // marks on.
+  else if (field.options && readings.every((reading) => reading.value === null))
+    readings.push(...byOtherReadings(field, form.pages, context, VALUE_READ_ELSEWHERE));
   const atMisreadLabel = readings.length === 0 ? byMisreadLabel(field, form.pages, context) : [];
   readings.push(...atMisreadLabel.filter((reading) => reading.value !== null));
   if (readings.length === 0) readings.push(...byValueShape(field, form.pages, context));
@@ -195,6 +201,9 @@ function readBest(
   );
 }
 
+const LABEL_READ_ELSEWHERE = "項目名は別の読み取りでだけ読めました";
+const VALUE_READ_ELSEWHERE = "選択肢は別の読み取りでだけ読めました";
+
 /**
  * A label the page's first reading misread (主訴 read as :記) the enlarged reading, or the
  * whole-page reading of a ruled form, may have read right. A value found only so has no second
@@ -204,6 +213,7 @@ function byOtherReadings(
   field: FieldDefinition,
   pages: readonly AnalysedPage[],
   context: ReadFieldContext,
+  readElsewhere: string,
 ): FieldReading[] {
   return pages.flatMap((page) =>
     [page.rescaled, page.wholePage].flatMap((analysis) =>
@@ -220,7 +230,7 @@ function byOtherReadings(
               confidence: reading.confidence * labelFactor(hit.edits),
               reasons: readAlike(other, first)
                 ? reading.reasons
-                : [...reading.reasons, "項目名は別の読み取りでだけ読めました"],
+                : [...reading.reasons, readElsewhere],
             },
           ];
         }),

@@ -185,15 +185,17 @@ function leadingRun(line: TextLine, claimed: ReadonlySet<number>): Run | null {
   };
 }
 
-function matches(
-  candidate: Candidate,
-  variants: readonly Variant[],
-  extraEdits: number,
-): LabelHit[] {
+/** A reading of a label, and whether it ends on the label's last character. */
+interface Match {
+  hit: LabelHit;
+  endsAsPrinted: boolean;
+}
+
+function matches(candidate: Candidate, variants: readonly Variant[], extraEdits: number): Match[] {
   const key = labelKey(charsOf(candidate.glyphs));
   if (key === "") return [];
   const nextKey = candidate.next ? labelKey(candidate.next.char) : "";
-  const hits: LabelHit[] = [];
+  const hits: Match[] = [];
   for (const variant of variants) {
     // OCR boxes drift: the label's last character may have been put just after a gap, with
     // the value (生年月 日昭和…). It is the label's when it completes the label exactly.
@@ -210,27 +212,36 @@ function matches(
   return hits;
 }
 
-function hit(candidate: Candidate, variant: Variant, edits: number, glyphs: Glyph[]): LabelHit {
+function hit(candidate: Candidate, variant: Variant, edits: number, glyphs: Glyph[]): Match {
   return {
-    key: variant.target.key,
-    variant: variant.label,
-    edits,
-    glyphIds: new Set(glyphs.map((glyph) => glyph.id)),
-    bbox: unionBoxes(glyphs.map((glyph) => glyph.bbox)) as BBox,
-    lines: candidate.lines,
+    hit: {
+      key: variant.target.key,
+      variant: variant.label,
+      edits,
+      glyphIds: new Set(glyphs.map((glyph) => glyph.id)),
+      bbox: unionBoxes(glyphs.map((glyph) => glyph.bbox)) as BBox,
+      lines: candidate.lines,
+    },
+    endsAsPrinted: labelKey(charsOf(glyphs)).at(-1) === variant.key.at(-1),
   };
 }
 
-/** The best readings first; a reading overlapping a better one is dropped. */
-function select(hits: LabelHit[]): LabelHit[] {
-  const ranked = [...hits].sort(
+/**
+ * The best readings first; a reading overlapping a better one is dropped. Of two as good, the
+ * one ending on the label's last character: フ リ ガ ナ spaced out in its cell, read フリ ガオ ナ,
+ * is フリガオナ with one misread as well as フリガオ, which left ナ as the ふりがな on seed 25.
+ */
+function select(matches: Match[]): LabelHit[] {
+  const ranked = [...matches].sort(
     (a, b) =>
-      labelScore(labelKey(b.variant).length, b.edits) -
-        labelScore(labelKey(a.variant).length, a.edits) || a.edits - b.edits,
+      labelScore(labelKey(b.hit.variant).length, b.hit.edits) -
+        labelScore(labelKey(a.hit.variant).length, a.hit.edits) ||
+      a.hit.edits - b.hit.edits ||
+      Number(b.endsAsPrinted) - Number(a.endsAsPrinted),
   );
   const taken = new Set<number>();
   const kept: LabelHit[] = [];
-  for (const hit of ranked) {
+  for (const { hit } of ranked) {
     if ([...hit.glyphIds].some((id) => taken.has(id))) continue;
     for (const id of hit.glyphIds) taken.add(id);
     kept.push(hit);

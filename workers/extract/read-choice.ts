@@ -190,12 +190,14 @@ function inPrintedOrder(
     },
     em,
   );
+  const band = lineBand(line, em);
   const marks =
     boxes.length === options.length
       ? boxes.map((box) => boxFill(ink, box) >= BOX_MARKED)
-      : circledInOrder(ink, withinCell(lineBand(line, em), cell), options.length)?.map(
-          (share) => share >= CIRCLED,
-        );
+      : (
+          circledInOrder(ink, withinCell(band, cell), options.length) ??
+          (cell && circledInOrder(ink, acrossCell(band, cell), options.length))
+        )?.map((share) => share >= CIRCLED);
   if (!marks) return null;
   const chosen = options.filter((_, index) => marks[index]);
   if (chosen.length !== 1) return null;
@@ -343,6 +345,14 @@ function withinCell(band: TextBand, cell: BBox | null): TextBand {
     left: Math.max(band.left, cell[0] + CELL_INSET_PX),
     right: Math.min(band.right, right(cell) - CELL_INSET_PX),
   };
+}
+
+/**
+ * The band across its whole ruled cell: an option OCR did not read may lie further from the
+ * words it read than a line reaches (終結 circled, two em before the 継続 read, on seed 25).
+ */
+function acrossCell(band: TextBand, cell: BBox): TextBand {
+  return { ...band, left: cell[0] + CELL_INSET_PX, right: right(cell) - CELL_INSET_PX };
 }
 
 /** Cells are found inside their rules; a pixel or two of a rule's edge may remain. */
