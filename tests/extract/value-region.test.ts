@@ -61,6 +61,30 @@ describe("the value of a label in a ruled cell of its own", () => {
   });
 });
 
+describe("the value of a label spaced out in its ruled cell", () => {
+  /** 整 理 番 号 in a cell of its own, read as `words`, and R6-0379 in the cell beside. */
+  function caseNumber(words: [string, number][]) {
+    const page = syntheticPage([TITLE], {
+      cells: [
+        cell([90, 280, 300, 50], [{ y: 290, words }]),
+        cell([395, 280, 600, 50], [{ y: 290, words: [["R6-0379", 410]] }]),
+      ],
+    });
+    const [form] = extractForms([page], { today: "2025-01-01" });
+    return form?.items.common.case_number?.value;
+  }
+
+  it("is the cell beside when OCR misread the label's last character alone (整理 番 サ)", () => {
+    expect(
+      caseNumber([
+        ["整理", 100],
+        ["番", 190],
+        ["サ", 240],
+      ]),
+    ).toBe("R6-0379");
+  });
+});
+
 describe("the value after a label and colon", () => {
   it("stops at the next line's label even when a circled option makes that line taller", () => {
     // 相談機関：世田谷区福祉総合相談センター, then 本人の抱える課題 with (就労) circled: OCR's box

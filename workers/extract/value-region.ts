@@ -14,6 +14,7 @@ import {
 } from "./boxes.ts";
 import type { LabelHit } from "./find-labels.ts";
 import { horizontalRulings } from "./ink-rulings.ts";
+import { labelKey } from "./label-text.ts";
 import { clipTokens, keepGlyphs, type PageText, type TextLine, type Token } from "./page-text.ts";
 
 /** The text printed as one field's value, line by line, without any label's characters. */
@@ -128,7 +129,9 @@ function fromCells(hit: LabelHit, page: PageText, options: ValueRegionOptions): 
   const em = hit.lines[0]?.em ?? 1;
   // A speck read as punctuation (. ・ ,) beside the label does not make the label's cell the
   // value's: the value is then in the neighbouring cell.
-  const own = cellLines(page, index, hit, options).filter((line) => !line.every(isSpeck(em)));
+  const own = cellLines(page, index, hit, options).filter(
+    (line) => !line.every(isSpeck(em)) && !isLabelsLastCharacter(line, hit),
+  );
   if (own.length > 0) return valueText(own, em);
   const holdsLabel = (box: BBox) =>
     options.stops.some((stop) => containsPoint(box, centreX(stop), centreY(stop)));
@@ -137,6 +140,16 @@ function fromCells(hit: LabelHit, page: PageText, options: ValueRegionOptions): 
   // Beside a label cell there is another label's cell: this label's value was left empty.
   if (holdsLabel(page.cells[neighbour] as BBox)) return valueText([], em);
   return valueText(cellLines(page, neighbour, hit, options), em);
+}
+
+/**
+ * One character alone after a label read a character short, in the label's own cell, is the
+ * label's last character misread: 整 理 番 号 spaced out in its cell and read 整理 番 サ (seed 16)
+ * matches 整理番号 as 整理番 as well as 整理番サ, and left サ as the case number.
+ */
+function isLabelsLastCharacter(line: readonly Token[], hit: LabelHit): boolean {
+  const glyphs = line.flatMap((token) => token.glyphs);
+  return glyphs.length === 1 && hit.glyphIds.size < labelKey(hit.variant).length;
 }
 
 /** The lines read in cell `index`, minus labels and what lies before the label in its cell. */
