@@ -382,6 +382,17 @@ describe("normaliseId", () => {
     expect(normaliseId("")).toEqual({ ok: false, reason: "番号が記入されていません" });
   });
 
+  it("joins a hyphen read as two marks, for review", () => {
+    const repair = "二つに読めた区切りの「-」を一つにしました";
+    for (const raw of ["R5ー-0371", "R2--0311"])
+      expect(normaliseId(raw)).toEqual({
+        ok: true,
+        value: `${raw.slice(0, 2)}-${raw.slice(-4)}`,
+        warnings: [repair],
+        repairs: [repair],
+      });
+  });
+
   it.each([
     ["R6ーの386", "番号の中に仮名「の」があります（数字の読み違いの可能性）"],
     ["2-02Z9", "番号の数字の間に英字「Z」があります（数字の読み違いの可能性）"],

@@ -14,6 +14,20 @@ const DASH_BETWEEN_ALPHANUMERICS = new RegExp(
   "gu",
 );
 
+/**
+ * One hyphen read as two marks (R5ー-0371 for R5-0371, on seeds 22 and 25): no number is printed
+ * with two dashes in a row.
+ */
+const DOUBLED_DASH_BETWEEN_ALPHANUMERICS = new RegExp(
+  `(?<=[0-9A-Za-z])[${DIGIT_DASHES}]{2}(?=[0-9A-Za-z])`,
+  "gu",
+);
+
+export function withDoubledDashesJoined(text: string): { text: string; joined: boolean } {
+  const joined = text.replace(DOUBLED_DASH_BETWEEN_ALPHANUMERICS, "-");
+  return { text: joined, joined: joined !== text };
+}
+
 /** For values that hold nothing but digits and separators (phone, postal code, date). */
 export function replaceDashes(text: string): string {
   return text.replace(ANY_DASH, "-");

@@ -1,6 +1,6 @@
 import { closeAgeParentheses } from "./age-parentheses.ts";
 import { correctMisreadTerms, type TermList, WELFARE_TERM_LIST } from "./correct-misread-terms.ts";
-import { replaceDashesBetweenAlphanumerics } from "./dashes.ts";
+import { replaceDashesBetweenAlphanumerics, withDoubledDashesJoined } from "./dashes.ts";
 import { kanjiForLoneKatakana } from "./kanji-lookalikes.ts";
 import { accept, type Normalised, reject } from "./normalise-result.ts";
 import {
@@ -262,10 +262,14 @@ const POINT_IN_BLOCK_NUMBER = /(?<=\d)[.,．，・](?=\d)/u;
  * review, however sure OCR was: see idShapeWarnings.
  */
 export function normaliseId(raw: string): Normalised<string> {
-  const text = replaceDashesBetweenAlphanumerics(
-    textLines(raw).join("").replace(/\s+/gu, ""),
-  ).replace(/[.,*・。、]+$/u, "");
-  return text === "" ? reject("番号が記入されていません") : accept(text, idShapeWarnings(text));
+  const dashes = withDoubledDashesJoined(textLines(raw).join("").replace(/\s+/gu, ""));
+  const text = replaceDashesBetweenAlphanumerics(dashes.text).replace(/[.,*・。、]+$/u, "");
+  if (text === "") return reject("番号が記入されていません");
+  return accept(
+    text,
+    idShapeWarnings(text),
+    dashes.joined ? ["二つに読めた区切りの「-」を一つにしました"] : [],
+  );
 }
 
 /**
