@@ -16,6 +16,8 @@ export interface LanguageModel {
   readings(word: string): string[];
   /** The dictionary holds `word` as a person's family (姓) or given (名) name: 清水, 達也. */
   isPersonName(word: string, part: "姓" | "名"): boolean;
+  /** The words of the text's likeliest segmentation, in order. */
+  words(text: string): string[];
 }
 
 /**
@@ -40,6 +42,8 @@ interface TokenizerInternals {
   /** Features of an entry, comma-separated: surface, four of part of speech, …, reading. */
   token_info_dictionary: { getFeatures(id: number): string | undefined };
   viterbi_searcher: { forward(lattice: ViterbiLattice): ViterbiLattice };
+  /** kuromoji's public API: the words of the best path. */
+  tokenize(text: string): { surface_form: string }[];
 }
 
 /** Sentences are costed apart, as kuromoji tokenises them: at 。、 and the like. */
@@ -96,6 +100,9 @@ async function build(): Promise<LanguageModel> {
         (features) =>
           features[PERSON_NAME_FEATURE] === "人名" && features[NAME_PART_FEATURE] === part,
       );
+    },
+    words(text) {
+      return tokenizer.tokenize(text).map((token) => token.surface_form);
     },
   };
 

@@ -5,6 +5,7 @@ import { centreX, centreY, containsPoint } from "./boxes.ts";
 import { bracketedWord } from "./bracketed-word.ts";
 import { withDroppedMarks } from "./dropped-punctuation.ts";
 import { withEraRepaired } from "./era-misread.ts";
+import { withExtraCharactersDropped } from "./extra-character.ts";
 import { digitSpread, digitsLookHandwritten } from "./handwritten-digits.ts";
 import type { LanguageModel } from "./language-model.ts";
 import { unknownNameWarnings } from "./name-in-dictionary.ts";
@@ -180,7 +181,7 @@ function readWritten(
   ) {
     reasons.push(HANDWRITTEN_DIGITS);
   }
-  const written = writtenText(value.lines, field.type, page.ink, value.em);
+  const written = writtenText(value.lines, field.type, page.ink, value.em, context.language);
   reasons.push(...written.reasons);
   const normalise = (text: string) =>
     normaliseValue(field.type, text, normaliseContextOf(field, context, circledEra));
@@ -230,15 +231,20 @@ export function writtenText(
   type: FieldType,
   ink: GreyImage | null,
   em: number,
+  language?: LanguageModel,
 ): { text: string; reasons: string[]; repairs: string[] } {
   const asRead = () => ({ text: rawText(lines, type, em), reasons: [], repairs: [] });
   if (!ink) return asRead();
   if (type === "text" || type === "longtext") {
     const restored = withDroppedMarks(lines, ink, em);
+    const counted = language
+      ? withExtraCharactersDropped(restored.lines, ink, em, language)
+      : { lines: restored.lines, repairs: [], warnings: [] };
+    const repairs = [...restored.reasons, ...counted.repairs];
     return {
-      text: rawText(restored.lines, type, em),
-      reasons: restored.reasons,
-      repairs: restored.reasons,
+      text: rawText(counted.lines, type, em),
+      reasons: [...repairs, ...counted.warnings],
+      repairs,
     };
   }
   if (type !== "name" && type !== "kana") return asRead();

@@ -100,7 +100,7 @@ function readCell(
   em: number,
   context: ReadFieldContext,
 ): CellReading {
-  const written = writtenText(lines, column.type, page.text.ink, em);
+  const written = writtenText(lines, column.type, page.text.ink, em, context.language);
   const raw = written.text;
   if (raw === "")
     return { value: null, raw, confidence: 0, typeset: false, reason: "記入がありません" };
