@@ -195,21 +195,21 @@ function matches(candidate: Candidate, variants: readonly Variant[], extraEdits:
   const key = labelKey(charsOf(candidate.glyphs));
   if (key === "") return [];
   const nextKey = candidate.next ? labelKey(candidate.next.char) : "";
-  const hits: Match[] = [];
+  const found: Match[] = [];
   for (const variant of variants) {
     // OCR boxes drift: the label's last character may have been put just after a gap, with
     // the value (生年月 日昭和…). It is the label's when it completes the label exactly.
     if (nextKey !== "" && variant.key === key + nextKey && candidate.next) {
-      hits.push(hit(candidate, variant, 0, [...candidate.glyphs, candidate.next]));
+      found.push(hit(candidate, variant, 0, [...candidate.glyphs, candidate.next]));
       continue;
     }
     // A relaxed look never takes a label with no character right.
     const allowed = Math.min(allowedEdits(variant.key.length) + extraEdits, variant.key.length - 1);
     if (Math.abs(variant.key.length - key.length) > allowed) continue;
     const edits = editDistance(key, variant.key);
-    if (edits <= allowed) hits.push(hit(candidate, variant, edits, candidate.glyphs));
+    if (edits <= allowed) found.push(hit(candidate, variant, edits, candidate.glyphs));
   }
-  return hits;
+  return found;
 }
 
 function hit(candidate: Candidate, variant: Variant, edits: number, glyphs: Glyph[]): Match {
