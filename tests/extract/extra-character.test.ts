@@ -93,6 +93,15 @@ describe("a character read that the ink does not hold", () => {
     });
   });
 
+  it("drops nothing where 一 was read as two long-vowel marks, which the normaliser reads", () => {
+    const printed = "本人は配偶者を亡くして以降、長く一人で暮らしている。";
+    const read = "本人は配偶者を亡くして以降、長くーー人で暮らしている。";
+    const { line, ink, em } = typedLine(read, printed);
+    const result = withExtraCharactersDropped([line], ink, em, language);
+    expect(textOf(result.lines)).toEqual([read]);
+    expect(result.warnings).toEqual(["印字の字数より一字多く読まれた行があります"]);
+  });
+
   it("leaves a line read with as many characters as printed alone", () => {
     const { line, ink, em } = typedLine(PRINTED);
     expect(withExtraCharactersDropped([line], ink, em, language)).toEqual({

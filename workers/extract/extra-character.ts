@@ -36,6 +36,12 @@ const LONE_CHARACTER_BONUS = 1500;
  * the language cannot judge (the dictionary has no ①).
  */
 const RING_BEFORE_NUMBER = /^[〇○◯](?=[\d\u2460-\u2473])/u;
+/**
+ * A long-vowel mark doubled where no katakana stands before it: 一 read as ーー (7年ほどーー人で, on
+ * seeds 24 and 25), the mark too many, which the text's normaliser reads as 一 for review; the
+ * language would drop the 人 after it instead.
+ */
+const DOUBLED_LONG_VOWEL = /(?<![\p{Script=Katakana}ー])ーー/u;
 /** Kana and kanji: a digit or a mark too many is not for the language to find. */
 const DROPPABLE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
@@ -89,6 +95,7 @@ function likeliestDeletion(
 ): { char: string; line: Token[] } | null {
   const line = lines[at] as Token[];
   if (RING_BEFORE_NUMBER.test(lineText(line))) return withoutFirstCharacter(line);
+  if (DOUBLED_LONG_VOWEL.test(lineText(line))) return null;
   const before = lines.slice(0, at).map(lineText).join("");
   const after = lines
     .slice(at + 1)
