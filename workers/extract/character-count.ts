@@ -11,8 +11,6 @@ const PITCH_MAX_EM = 1.35;
 const LAG_STEP_PX = 0.1;
 /** A line of fewer characters gives too few periods to measure its pitch by. */
 const MIN_CHARACTERS = 10;
-/** How far past OCR's boxes of the line its ink is looked for, in em (half that up and down). */
-const REACH_EM = 0.5;
 /** Marks that fill only the left part of their cell (a 。 or 、 ending a line). */
 const LEFT_MARK = /[、。，．,.]/u;
 /** How much of its cell a character's ink fills: the last one ends the line's ink there. */
@@ -40,14 +38,7 @@ export function excessCharacters(
   const ink = withFaintInk(pageInk);
   const heads = median(glyphs.map((glyph) => glyph.bbox[1]));
   const feet = median(glyphs.map((glyph) => glyph.bbox[1] + glyph.bbox[3]));
-  // OCR's boxes may fall short of a line's first or last character, and a line a little askew
-  // leaves the band of its middle characters: the ink is looked for beyond both. More ink only
-  // makes the line look to hold more characters, never fewer.
-  const reach = REACH_EM * em;
-  const edges = toEdges(
-    [box[0] - reach, heads - reach / 2, box[2] + 2 * reach, feet - heads + reach],
-    ink,
-  );
+  const edges = toEdges([box[0], heads, box[2], feet - heads], ink);
   const profile: number[] = [];
   for (let x = edges.left; x < edges.right; x++) {
     let count = 0;
