@@ -1,7 +1,7 @@
 import { type GreyImage, isInk, toEdges } from "../ocr/grey-image.ts";
 import { median, unionBoxes } from "./boxes.ts";
 import { withFaintInk } from "./faint-ink.ts";
-import type { Token } from "./page-text.ts";
+import { type Token, tokenText } from "./page-text.ts";
 import { advances } from "./type-metrics.ts";
 
 /** The pitch of type is searched between these, in em of character height. */
@@ -50,7 +50,7 @@ export function excessCharacters(
   if (first < 0 || last <= first) return undefined;
   const inked = profile.slice(first, last + 1);
   const pitch = period(inked, PITCH_MIN_EM * em, PITCH_MAX_EM * em);
-  const text = glyphs.map((glyph) => glyph.char).join("");
+  const text = line.map(tokenText).join("");
   const chars = Array.from(text);
   const lastInk = LEFT_MARK.test(chars.at(-1) ?? "") ? LAST_INK.mark : LAST_INK.letter;
   const lateStart = RIGHT_MARK.test(chars[0] ?? "") ? RIGHT_MARK_OFFSET : 0;

@@ -1,7 +1,7 @@
 import type { GreyImage } from "../ocr/grey-image.ts";
 import { excessCharacters } from "./character-count.ts";
 import type { LanguageModel } from "./language-model.ts";
-import type { Token } from "./page-text.ts";
+import { type Token, tokenText } from "./page-text.ts";
 
 /**
  * A line whose OCR text holds this many characters more than its ink spans (in character cells)
@@ -94,14 +94,15 @@ function likeliestDeletion(
   language: LanguageModel,
 ): { char: string; line: Token[] } | null {
   const line = lines[at] as Token[];
-  if (RING_BEFORE_NUMBER.test(lineText(line))) return withoutFirstCharacter(line);
-  if (DOUBLED_LONG_VOWEL.test(lineText(line))) return null;
+  const read = lineText(line);
+  if (RING_BEFORE_NUMBER.test(read)) return withoutFirstCharacter(line);
+  if (DOUBLED_LONG_VOWEL.test(read)) return null;
   const before = lines.slice(0, at).map(lineText).join("");
   const after = lines
     .slice(at + 1)
     .map(lineText)
     .join("");
-  const text = before + lineText(line) + after;
+  const text = before + read + after;
   const loners = wordsOfOneCharacter(text, language);
   const cost = language.cost(text);
   let position = Array.from(before).length - 1;
@@ -148,5 +149,5 @@ function withoutFirstCharacter(line: readonly Token[]): { char: string; line: To
 }
 
 function lineText(line: readonly Token[]): string {
-  return line.flatMap((token) => token.glyphs.map((glyph) => glyph.char)).join("");
+  return line.map(tokenText).join("");
 }
