@@ -89,6 +89,25 @@ describe("a value corroborated by the page's second reading", () => {
     expect(item?.reason).toContain("仕事相談センター");
   });
 
+  it("takes a case number's hyphen from the second reading when only the first lost it", () => {
+    const caseNumber = (value: string): LineSpec => ({
+      y: 300,
+      words: [
+        ["相談番号：", 100],
+        [value, 280, 0.95],
+      ],
+    });
+    const read = (first: string, second: string) => {
+      const [form] = extractForms([page(caseNumber(first), caseNumber(second))], {
+        today: "2025-01-01",
+      });
+      return form?.items.common.case_number;
+    };
+    expect(read("20200153", "2020-0153")).toMatchObject({ value: "2020-0153", needsReview: true });
+    // Digits read otherwise keep the first reading's value.
+    expect(read("20200158", "2020-0153")).toMatchObject({ value: "20200158", needsReview: true });
+  });
+
   it("is nothing when both readings read a speck as punctuation", () => {
     const item = agencyItem(page(agencyLine("・", 0.97), agencyLine("・", 0.97)));
     expect(item).toMatchObject({ value: null, needsReview: true });

@@ -211,6 +211,28 @@ describe("normaliseDate: dates that do not exist are not repaired", () => {
     expect(normaliseDate("・2023/3/27")).toEqual({ ok: true, value: "2023-03-27" });
   });
 
+  it("reads a date before a speck OCR read as a mark", () => {
+    expect(normaliseDate("1977/5/15.")).toEqual({ ok: true, value: "1977-05-15" });
+    expect(normaliseDate("2020/12/2・")).toEqual({ ok: true, value: "2020-12-02" });
+  });
+
+  it("reads a date in kanji whose closing 日 was lost, for review", () => {
+    expect(normaliseDate("令和5年3月6")).toEqual({
+      ok: true,
+      value: "2023-03-06",
+      warnings: ["日付の「日」が読めません"],
+    });
+    expect(normaliseDate("令和4年1月18ロ")).toEqual({
+      ok: true,
+      value: "2022-01-18",
+      warnings: ["「ロ」を「日」と読みました"],
+    });
+    expect(normaliseDate("令和5年2月30")).toEqual({
+      ok: false,
+      reason: "令和5年2月30日はありません",
+    });
+  });
+
   it("reads a date whose second separator OCR read as a digit, when only one reading exists", () => {
     expect(normaliseDate("2024/2713")).toEqual({
       ok: true,

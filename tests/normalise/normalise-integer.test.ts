@@ -20,6 +20,15 @@ describe("normaliseAge", () => {
     expect(normaliseAge(raw)).toEqual({ ok: true, value });
   });
 
+  it("reads a look-alike of 歳 after the number as 歳, for review", () => {
+    expect(normaliseAge("79蔵")).toEqual({
+      ok: true,
+      value: 79,
+      warnings: ["「蔵」を「歳」と読みました"],
+    });
+    expect(normaliseAge("蔵")).toEqual({ ok: false, reason: "年齢として読めません" });
+  });
+
   it.each([
     ["", "年齢が記入されていません"],
     ["131歳", "131歳は年齢としてありえません"],

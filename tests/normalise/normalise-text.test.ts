@@ -56,7 +56,7 @@ describe("normaliseText", () => {
     });
   });
 
-  it("puts back 丁 read as 耳 or 了, and an apartment house's 荘 read as 壮, 菩 or 蘭", () => {
+  it("puts back 丁 read as 耳 or 了, 荘 read as 壮, 菩 or 蘭, 東京都's 都, a speck after a dash", () => {
     expect(normaliseAddress("豊田市小坂本町1耳目17番16号")).toMatchObject({
       value: "豊田市小坂本町1丁目17番16号",
       repairs: ["「耳目」を「丁目」と読み替えました"],
@@ -65,7 +65,15 @@ describe("normaliseText", () => {
       value: "福山市霞町1丁目9番5号グリーン荘304号室",
       repairs: ["「了目」を「丁目」と読み替えました", "「蘭」を「荘」と読み替えました"],
     });
-    // Only between a katakana name and a room number: 壮 elsewhere is the address's own.
+    expect(normaliseAddress("東京者八王子市旭町2丁目30番1号")).toMatchObject({
+      value: "東京都八王子市旭町2丁目30番1号",
+      repairs: ["「東京者」を「東京都」と読み替えました"],
+    });
+    expect(normaliseAddress("千葉市中央区富士見3-22-.7さくら蘭303号室")).toMatchObject({
+      value: "千葉市中央区富士見3-22-7さくら荘303号室",
+      repairs: ["「蘭」を「荘」と読み替えました", "「.」を汚れとして除きました"],
+    });
+    // Only between a kana name and a room number: 壮 elsewhere is the address's own.
     expect(normaliseAddress("大阪市壮町3番12号")).toEqual({ ok: true, value: "大阪市壮町3番12号" });
     expect(normaliseAddress("グリーン荘304号室")).toEqual({ ok: true, value: "グリーン荘304号室" });
   });
@@ -128,6 +136,20 @@ describe("normaliseText", () => {
       value: "新田5丁目13番7号第二荘102号室",
     });
     expect(normaliseText("家賃(月額4.8万円)")).toEqual({ ok: true, value: "家賃(月額4.8万円)" });
+    for (const read of ["利用していない。 *", "長く働けるようになる。。"])
+      expect(normaliseText(read)).toEqual({ ok: true, value: read.replace(/(?<=。).+$/u, "") });
+  });
+
+  it("drops a lone ・ that opens the value, for review, not the first of a list's", () => {
+    const reason = "先頭の「・」を汚れとして除きました";
+    expect(normaliseText("・世田谷区くらし相談支援センター")).toEqual({
+      ok: true,
+      value: "世田谷区くらし相談支援センター",
+      warnings: [reason],
+      repairs: [reason],
+    });
+    const list = "・家賃滞納の解消について・就労に向けた支援について";
+    expect(normaliseText(list)).toEqual({ ok: true, value: list });
   });
 
   it("joins a list number to its full stop", () => {
@@ -142,6 +164,10 @@ describe("normaliseText", () => {
     expect(normaliseText("息子が1 9年以上、母(7 8歳)と")).toEqual({
       ok: true,
       value: "息子が19年以上、母(78歳)と",
+    });
+    expect(normaliseText("合計約3 0 0万円の借入れ")).toEqual({
+      ok: true,
+      value: "合計約300万円の借入れ",
     });
     expect(normaliseText("room 2 3")).toEqual({ ok: true, value: "room 2 3" });
   });
@@ -241,11 +267,11 @@ describe("normaliseText", () => {
   });
 
   it("sends a list whose numbers do not count up from 1 to review, not numbers before counters", () => {
-    const read = "1地域包括支援センターが受診を調整する。2社協が説明を行う。39民生委員が見守る。";
+    const read = "1地域包括支援センターが受診を調整する。2社協が説明を行う。49民生委員が見守る。";
     expect(normaliseText(read)).toEqual({
       ok: true,
       value: read,
-      warnings: ["項目の番号「39」が1から順に続いていません（読み違いの可能性）"],
+      warnings: ["項目の番号「49」が1から順に続いていません（読み違いの可能性）"],
     });
     for (const value of [
       "1地域包括支援センターが調整する。2社協が説明を行う。3民生委員が見守る。",
@@ -253,6 +279,24 @@ describe("normaliseText", () => {
       "1か月前から通院している。3年前に離職した。2人で暮らしている。",
     ])
       expect(normaliseText(value)).toEqual({ ok: true, value });
+  });
+
+  it("puts back a list number read with a digit too many when that puts the list in step", () => {
+    expect(normaliseText("1本人について2母の介護について34世帯の状況について")).toEqual({
+      ok: true,
+      value: "1本人について2母の介護について3世帯の状況について",
+      warnings: ["項目の番号「34」を「3」と読みました"],
+      repairs: ["項目の番号「34」を「3」と読みました"],
+    });
+    expect(normaliseText("1.計画を作成する。2.通所を始める。38.面談で確認する。")).toMatchObject({
+      value: "1.計画を作成する。2.通所を始める。3.面談で確認する。",
+    });
+    // Two numbers out of step, or one whose digits do not hold the number due, stay as read.
+    for (const value of [
+      "1本人について34世帯について56家計について",
+      "1本人について45世帯について",
+    ])
+      expect(normaliseText(value).ok && normaliseText(value)).toMatchObject({ value });
   });
 
   it("supplies the full stop of a list number among numbers that kept theirs, for review", () => {

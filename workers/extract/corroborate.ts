@@ -91,7 +91,7 @@ export function corroborate(
         };
   if (field.type === "longtext" && second && value === reading.value)
     return agreedParagraph(reading, second, third);
-  return raised && !NOT_DISPUTED.has(field.type) ? disputed(result, rescaled) : result;
+  return raised && !NOT_DISPUTED.has(field.type) ? disputed(result, rescaled, field.type) : result;
 }
 
 /**
@@ -131,17 +131,35 @@ function twoReadingsParagraphConfidence(first: number, second: number): number |
  * reading gives another value in the same place, one of the two is wrong, and a reading sure
  * enough on its own cannot tell which (both read 85 % sure when one dropped the ー of センター).
  */
-function disputed(reading: FieldReading, rescaled: readonly FieldReading[]): FieldReading {
+function disputed(
+  reading: FieldReading,
+  rescaled: readonly FieldReading[],
+  type: FieldType,
+): FieldReading {
   if (
     rescaled.length === 0 ||
     rescaled.some((other) => isDeepStrictEqual(other.value, reading.value))
   )
     return reading;
   const [other] = rescaled;
+  const reason = `拡大した読み取りでは「${String(other?.value)}」と読めます`;
+  const dashed = type === "id" && other && withDashOnlyAdded(String(reading.value), other.value);
   return {
     ...reading,
-    reasons: [...reading.reasons, `拡大した読み取りでは「${String(other?.value)}」と読めます`],
+    ...(dashed ? { value: other.value } : {}),
+    reasons: [...reading.reasons, reason],
   };
+}
+
+/**
+ * A case number's hyphen is its thinnest mark, and a reading that lost it (20200153) gives the
+ * same digits as one that kept it (2020-0153, the enlarged reading on seed 26): the one with
+ * the hyphen is taken, for review.
+ */
+function withDashOnlyAdded(value: string, other: unknown): boolean {
+  if (typeof other !== "string") return false;
+  const dashes = (text: string) => (text.match(/-/gu) ?? []).length;
+  return other.replaceAll("-", "") === value.replaceAll("-", "") && dashes(other) > dashes(value);
 }
 
 /**

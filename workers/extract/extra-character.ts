@@ -1,6 +1,7 @@
 import type { GreyImage } from "../ocr/grey-image.ts";
 import { excessCharacters } from "./character-count.ts";
 import type { LanguageModel } from "./language-model.ts";
+import { ITEM_NUMBER } from "./normalise/normalise-text.ts";
 import { type Token, tokenText } from "./page-text.ts";
 
 /**
@@ -42,6 +43,14 @@ const RING_BEFORE_NUMBER = /^[〇○◯](?=[\d\u2460-\u2473])/u;
  * language would drop the 人 after it instead.
  */
 const DOUBLED_LONG_VOWEL = /(?<![\p{Script=Katakana}ー])ーー/u;
+/**
+ * A list item's number read with a digit too many (34本人が, for 3本人が週1回): the digit is the
+ * character too many, which the text's normaliser puts back from the list's count; the language
+ * would drop a kanji after it instead (週, on seed 27).
+ */
+function hasTwoDigitItemNumber(read: string): boolean {
+  return Array.from(read.matchAll(ITEM_NUMBER)).some((match) => match[1]?.length === 2);
+}
 /** Kana and kanji: a digit or a mark too many is not for the language to find. */
 const DROPPABLE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
@@ -96,7 +105,7 @@ function likeliestDeletion(
   const line = lines[at] as Token[];
   const read = lineText(line);
   if (RING_BEFORE_NUMBER.test(read)) return withoutFirstCharacter(line);
-  if (DOUBLED_LONG_VOWEL.test(read)) return null;
+  if (DOUBLED_LONG_VOWEL.test(read) || hasTwoDigitItemNumber(read)) return null;
   const before = lines.slice(0, at).map(lineText).join("");
   const after = lines
     .slice(at + 1)

