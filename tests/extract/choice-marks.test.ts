@@ -334,6 +334,44 @@ describe("choice marks read from the ink", () => {
     expect(read).toMatchObject({ codes: [true], reasons: [] });
   });
 
+  it("keeps a speck read beside the label from stretching the options' line into the label", () => {
+    // 性別： (男) 女 その他, the label's colon read as a "(" three pixels wide: reaching from it,
+    // the line took in 別, and the options laid onto the ink put 女 on the circled 男.
+    const page = new InkPage();
+    page.text("性別", 60, 200);
+    const men = page.text("男", 60 + FONT_PX * 7, 200);
+    page.circle(men);
+    const women = page.text("女", 60 + FONT_PX * 9.5, 200);
+    const other = page.text("その他", 60 + FONT_PX * 12, 200);
+    const ink = page.evidence().ink;
+    const token = (text: string, bbox: BBox, id: number): Token => ({
+      glyphs: Array.from(text, (char, index) => ({
+        id: id + index,
+        char,
+        bbox: [bbox[0] + (index * bbox[2]) / text.length, bbox[1], bbox[2] / text.length, bbox[3]],
+        confidence: 0.9,
+        wordStart: index === 0,
+      })),
+      bbox,
+      colonAfter: false,
+    });
+    const speck: BBox = [60 + FONT_PX * 3, 200 - FONT_PX * 0.4, 3, 13];
+    const options = builtinFormDefinitions.fields.find((field) => field.key === "sex")?.options;
+    const read = readChoice(
+      [
+        [
+          token("(", speck, 1),
+          token("男", men.bbox, 2),
+          token("女", women.bbox, 3),
+          token("その他", other.bbox, 4),
+        ],
+      ],
+      options ?? [],
+      { multiple: false, ink, em: FONT_PX, cell: null },
+    );
+    expect(read).toMatchObject({ codes: ["male"], reasons: [] });
+  });
+
   it("without ink, trusts OCR's box characters only for a value sent to review", () => {
     const page = new InkPage();
     const word = (text: string, x: number) => ({

@@ -323,16 +323,29 @@ function circles(
   return shares;
 }
 
-/** Where a line of options lies, from OCR's boxes: the ink refines it (circled-words.ts). */
+/**
+ * Where a line of options lies, from OCR's boxes: the ink refines it (circled-words.ts). Its
+ * ends are set by words of a character's size: a speck read as a mark (the label's colon read
+ * as "(", three pixels wide, on seed 27) would stretch the line into the label, whose last
+ * character then took the first option's place and 女 the circled 男's, accepted.
+ */
 function lineBand(tokens: readonly Token[], em: number): TextBand {
+  const sized = tokens.filter((token) => token.bbox[2] * token.bbox[3] >= (MARK_EM * em) ** 2);
+  const ends = sized.length > 0 ? sized : tokens;
   return {
     top: median(tokens.map((token) => token.bbox[1])),
     bottom: median(tokens.map((token) => token.bbox[1] + token.bbox[3])),
-    left: Math.min(...tokens.map((token) => token.bbox[0])) - LINE_REACH_EM * em,
-    right: Math.max(...tokens.map((token) => right(token.bbox))) + LINE_REACH_EM * em,
+    left: Math.min(...ends.map((token) => token.bbox[0])) - LINE_REACH_EM * em,
+    right: Math.max(...ends.map((token) => right(token.bbox))) + LINE_REACH_EM * em,
     em,
   };
 }
+
+/**
+ * A word boxed in less than a square this many em wide is a mark or a speck, not a character
+ * (the em may be a loop's height: OCR's box of a circled word takes in the loop).
+ */
+const MARK_EM = 0.5;
 
 /**
  * The band kept inside the options' ruled cell: reaching past OCR's words for options it did
