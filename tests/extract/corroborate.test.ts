@@ -391,6 +391,40 @@ describe("a text the two readings of a page without ruled cells give otherwise",
   });
 });
 
+describe("a value the enlarged reading reads as far less likely Japanese", () => {
+  const AGENCY = "久留米市福祉総合相談窓口";
+  let language: LanguageModel;
+  beforeAll(async () => {
+    language = await loadLanguageModel();
+  }, 60_000);
+
+  function agency(first: string, enlarged: string, withLanguage: boolean) {
+    const [form] = extractForms([page(agencyLine(first, 0.95), agencyLine(enlarged, 0.95))], {
+      today: "2025-01-01",
+      ...(withLanguage ? { language } : {}),
+    });
+    return form?.items.common.agency;
+  }
+
+  it("is no dispute of the first reading's value", () => {
+    expect(agency(AGENCY, "久六米市福祉総合相談窓口", true)).toMatchObject({
+      value: AGENCY,
+      needsReview: false,
+    });
+  });
+
+  it("still disputes it without a language model, or when the two read alike likely", () => {
+    expect(agency(AGENCY, "久六米市福祉総合相談窓口", false)).toMatchObject({
+      value: AGENCY,
+      needsReview: true,
+    });
+    expect(agency(AGENCY, "久留米市福祉総合相談所", true)).toMatchObject({
+      value: AGENCY,
+      needsReview: true,
+    });
+  });
+});
+
 describe("a label only another reading read", () => {
   const labelCell = [80, 290, 900, 50] as const;
   const valueCell = [80, 350, 900, 120] as const;

@@ -136,8 +136,15 @@ describe("normaliseText", () => {
       value: "新田5丁目13番7号第二荘102号室",
     });
     expect(normaliseText("家賃(月額4.8万円)")).toEqual({ ok: true, value: "家賃(月額4.8万円)" });
-    for (const read of ["利用していない。 *", "長く働けるようになる。。"])
-      expect(normaliseText(read)).toEqual({ ok: true, value: read.replace(/(?<=。).+$/u, "") });
+    for (const read of [
+      "利用していない。 *",
+      "長く働けるようになる。。",
+      "利用していない。*\n*\n・",
+    ])
+      expect(normaliseText(read)).toEqual({
+        ok: true,
+        value: read.replace(/(?<=。)[\s\S]+$/u, ""),
+      });
   });
 
   it("drops a lone ・ that opens the value, for review, not the first of a list's", () => {
@@ -336,6 +343,17 @@ describe("normaliseText", () => {
       value: "2.利用できる制度について",
       warnings: [comma],
     });
+  });
+
+  it("reads 過 before a count of times or days as 週, for review", () => {
+    const reason = "「過」を「週」と読みました（週◯回・週◯日）";
+    expect(normaliseText("ハローワークに登録し、過2回以上求職活動を行う。")).toEqual({
+      ok: true,
+      value: "ハローワークに登録し、週2回以上求職活動を行う。",
+      warnings: [reason],
+      repairs: [reason],
+    });
+    expect(normaliseText("過去2回の面談")).toEqual({ ok: true, value: "過去2回の面談" });
   });
 
   it("reads 問 standing alone as 間, for review, and leaves it inside a word", () => {

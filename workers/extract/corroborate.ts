@@ -3,7 +3,8 @@ import type { FieldDefinition, FieldType } from "../../config/forms/form-definit
 import type { BBox } from "../ocr/ocr-result.ts";
 import type { AnalysedPage, PageAnalysis } from "./analyse-page.ts";
 import { centreX, centreY, containsPoint } from "./boxes.ts";
-import { likelierReading, replacementReason } from "./likelier-reading.ts";
+import type { LanguageModel } from "./language-model.ts";
+import { LIKELIER_MARGIN, likelierReading, replacementReason } from "./likelier-reading.ts";
 import { majorityText } from "./majority-text.ts";
 import { normaliseValue } from "./normalise-value.ts";
 import { readAtLabel } from "./read-at-label.ts";
@@ -91,7 +92,9 @@ export function corroborate(
         };
   if (field.type === "longtext" && second && value === reading.value)
     return agreedParagraph(reading, second, third);
-  return raised && !NOT_DISPUTED.has(field.type) ? disputed(result, rescaled, field.type) : result;
+  return raised && !NOT_DISPUTED.has(field.type)
+    ? disputed(result, rescaled, field.type, context.language)
+    : result;
 }
 
 /**
@@ -135,6 +138,7 @@ function disputed(
   reading: FieldReading,
   rescaled: readonly FieldReading[],
   type: FieldType,
+  language: LanguageModel | undefined,
 ): FieldReading {
   if (
     rescaled.length === 0 ||
@@ -142,6 +146,8 @@ function disputed(
   )
     return reading;
   const [other] = rescaled;
+  if (language && VOTED.has(type) && farLessLikely(other?.value, reading.value, language))
+    return reading;
   const reason = `拡大した読み取りでは「${String(other?.value)}」と読めます`;
   const dashed = type === "id" && other && withDashOnlyAdded(String(reading.value), other.value);
   return {
@@ -149,6 +155,17 @@ function disputed(
     ...(dashed ? { value: other.value } : {}),
     reasons: [...reading.reasons, reason],
   };
+}
+
+/**
+ * A text the enlarged reading gives otherwise is no dispute when its reading is far less likely
+ * Japanese (language-model.ts): the enlarged reading misread it (久六米市 for 久留米市, four
+ * agencies on seeds 26 and 27), by the margin by which likelier-reading.ts takes a stretch of
+ * another reading.
+ */
+function farLessLikely(other: unknown, value: unknown, language: LanguageModel): boolean {
+  if (typeof other !== "string" || typeof value !== "string") return false;
+  return language.cost(other) - language.cost(value) >= LIKELIER_MARGIN;
 }
 
 /**

@@ -30,11 +30,11 @@ export interface LikelierReadingOptions {
  * on seed 20 関係機関の間でも became 問 at 3045; from 3500, two values of the 143 are no longer
  * put right.
  */
-const MARGIN = 3500;
+export const LIKELIER_MARGIN = 3500;
 /**
  * The margin when a third reading reads the stretch as the text does: two readings against one.
  */
-const OUTNUMBERED_MARGIN = 2 * MARGIN;
+const OUTNUMBERED_MARGIN = 2 * LIKELIER_MARGIN;
 /**
  * Only kana and kanji are judged: the dictionary knows words, not digits, brackets or marks (on
  * seed 20 another reading's 長男6歳) read likelier than the right 長男(6歳)).
@@ -73,7 +73,7 @@ export function likelierReading(
           (otherStretches, other) =>
             other !== reading && !otherStretches.some((theirs) => touches(theirs, stretch)),
         );
-        return { stretch, margin: outnumbered ? OUTNUMBERED_MARGIN : MARGIN };
+        return { stretch, margin: outnumbered ? OUTNUMBERED_MARGIN : LIKELIER_MARGIN };
       }),
   );
   if (options.lookalikes) judgedStretches.push(...lookalikeStretches(chars));
@@ -122,14 +122,14 @@ interface Candidate {
  * took its place.
  */
 function standing(candidate: Candidate & { gain: number }): number {
-  return candidate.lookalike ? candidate.gain - MARGIN : candidate.gain;
+  return candidate.lookalike ? candidate.gain - LIKELIER_MARGIN : candidate.gain;
 }
 
 function lookalikeStretches(chars: readonly string[]): Candidate[] {
   return chars.flatMap((char, start) =>
     lookalikesOf(char).map((text) => ({
       stretch: { start, end: start + 1, text },
-      margin: MARGIN,
+      margin: LIKELIER_MARGIN,
       lookalike: true as const,
     })),
   );

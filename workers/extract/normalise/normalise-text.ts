@@ -82,7 +82,8 @@ export function normaliseText(
   const stepped = withListNumbersInStep(quoted.text);
   const dotted = withListDotsSupplied(stepped.text);
   const { text: termed, corrections } = correctMisreadTerms(dotted.text, terms);
-  const text = standaloneMonAsMa(termed);
+  const weekly = termed.replace(WEEKLY_COUNT_MISREAD, "週");
+  const text = standaloneMonAsMa(weekly);
   const digitAmongKana = text.match(DIGIT_AMONG_KANA)?.[0];
   const strayLongVowel = text.match(STRAY_LONG_VOWEL)?.[0];
   return accept(
@@ -112,7 +113,8 @@ export function normaliseText(
       ),
       ...dotted.supplied.map((number) => `項目の番号「${number}」の後の「.」を補いました`),
       ...corrections.map(({ read, term }) => `「${read}」を「${term}」と読み替えました`),
-      ...(text !== termed ? ["単独の「問」を「間」と読み替えました"] : []),
+      ...(weekly !== termed ? ["「過」を「週」と読みました（週◯回・週◯日）"] : []),
+      ...(text !== weekly ? ["単独の「問」を「間」と読み替えました"] : []),
     ],
   );
 }
@@ -192,6 +194,13 @@ function withListNumbersInStep(text: string): {
     repaired: [{ read, number: only.number }],
   };
 }
+
+/**
+ * 週 read as 過 before a count of times or days (過2回以上求職活動, 過4日通所, typed, on seeds 26
+ * and 27): no word of Japanese is 過 and a count, and the language model, which reads 過 as a
+ * prefix, cannot tell.
+ */
+const WEEKLY_COUNT_MISREAD = /過(?=\d{1,2}(?:回|日))/gu;
 
 /**
  * A value never ends on 、: there it is a speck of dirt read as the nearest small mark, after a

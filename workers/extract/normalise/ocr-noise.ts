@@ -35,7 +35,7 @@ export function removeRulings(text: string): string {
  */
 export function stripTrailingSpeck(text: string): string {
   return text
-    .replace(/・+$|(?<=。)\s*[.,・*。]+$/u, "")
+    .replace(/・+$|(?<=。)[\s.,・*。]+$/u, "")
     .replace(/(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[.*]+$/u, "")
     .replace(LEADING_DOT, "");
 }
