@@ -108,6 +108,19 @@ describe("a value corroborated by the page's second reading", () => {
     expect(read("20200158", "2020-0153")).toMatchObject({ value: "20200158", needsReview: true });
   });
 
+  it("takes the parenthesis that closes the value from the second reading when only the first lost it", () => {
+    const read = (first: string, second: string) =>
+      agencyItem(page(agencyLine(first, 0.95), agencyLine(second, 0.95)));
+    expect(read("千葉市福祉総合相談窓口(本庁", "千葉市福祉総合相談窓口(本庁)")).toMatchObject({
+      value: "千葉市福祉総合相談窓口(本庁)",
+      needsReview: true,
+    });
+    expect(read("千葉市福祉総合相談窓口", "千葉市福祉総合相談窓口)")).toMatchObject({
+      value: "千葉市福祉総合相談窓口",
+      needsReview: true,
+    });
+  });
+
   it("is nothing when both readings read a speck as punctuation", () => {
     const item = agencyItem(page(agencyLine("・", 0.97), agencyLine("・", 0.97)));
     expect(item).toMatchObject({ value: null, needsReview: true });

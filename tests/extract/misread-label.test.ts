@@ -33,9 +33,9 @@ describe("a field whose label OCR misread past the usual allowance (年齢 read 
     expect(
       age([
         ["年上", 150],
-        ["2蔵", 300],
+        ["2上", 300],
       ]),
-    ).toMatchObject({ value: null, needsReview: true, raw: "2蔵" });
+    ).toMatchObject({ value: null, needsReview: true, raw: "2上" });
   });
 
   it("leaves a field out when what stands at the look-alike label has no digit", () => {

@@ -92,8 +92,8 @@ describe("a progress entry's 内容 another reading of the table reads otherwise
   });
 
   it("compares only a reading with as many rows, and in it only a cell of the same text", () => {
-    // 貨 is not a lookalike of 賃 (lookalike-characters.ts): only another reading can put it right.
-    const first = table([entry(VISIT.replace("賃", "貨"))]);
+    // 貫 is not a lookalike of 賃 (lookalike-characters.ts): only another reading can put it right.
+    const first = table([entry(VISIT.replace("賃", "貫"))]);
     expect(
       withLikelierTableText(entries, first, [table([entry(VISIT), entry(VISIT)])], language),
     ).toBe(first);

@@ -149,10 +149,10 @@ function disputed(
   if (language && VOTED.has(type) && farLessLikely(other?.value, reading.value, language))
     return reading;
   const reason = `拡大した読み取りでは「${String(other?.value)}」と読めます`;
-  const dashed = type === "id" && other && withDashOnlyAdded(String(reading.value), other.value);
+  const mended = other && withMarkLostAdded(type, String(reading.value), other.value);
   return {
     ...reading,
-    ...(dashed ? { value: other.value } : {}),
+    ...(mended ? { value: other.value } : {}),
     reasons: [...reading.reasons, reason],
   };
 }
@@ -169,12 +169,20 @@ function farLessLikely(other: unknown, value: unknown, language: LanguageModel):
 }
 
 /**
- * A case number's hyphen is its thinnest mark, and a reading that lost it (20200153) gives the
- * same digits as one that kept it (2020-0153, the enlarged reading on seed 26): the one with
- * the hyphen is taken, for review.
+ * Thin marks one reading loses and another keeps: a case number's hyphen (20200153 against the
+ * enlarged reading's 2020-0153, on seed 26), and the parenthesis that closes one left open
+ * (単身世帯(長女は県外在住, on seed 27). The reading with the mark, the rest alike, is taken, for
+ * review.
  */
-function withDashOnlyAdded(value: string, other: unknown): boolean {
+function withMarkLostAdded(type: FieldType, value: string, other: unknown): boolean {
   if (typeof other !== "string") return false;
+  if (type === "id") return withDashOnlyAdded(value, other);
+  return (
+    VOTED.has(type) && other === `${value})` && value.lastIndexOf("(") > value.lastIndexOf(")")
+  );
+}
+
+function withDashOnlyAdded(value: string, other: string): boolean {
   const dashes = (text: string) => (text.match(/-/gu) ?? []).length;
   return other.replaceAll("-", "") === value.replaceAll("-", "") && dashes(other) > dashes(value);
 }

@@ -100,7 +100,7 @@ export function normaliseText(
     ],
     [
       ...(despecked.dropped + specksAtLineEnds > 0
-        ? ["文字の間の「.」「*」を汚れとして除きました"]
+        ? ["文字の間の「.」「*」「@」を汚れとして除きました"]
         : []),
       ...(dotsAtLineEnds > 0 ? ["行末の「・」を汚れとして除きました"] : []),
       ...(trailingComma ? ["末尾の「、」を汚れとして除きました"] : []),

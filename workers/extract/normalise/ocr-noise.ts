@@ -41,8 +41,9 @@ export function stripTrailingSpeck(text: string): string {
 }
 
 /**
- * A Latin full stop or star between two kana or kanji (必要に応じて.地域, 本.人), or after a 。 or
- * 、 inside a paragraph (相談する。. 2就労): Japanese text never writes one there, so it is a speck
+ * A Latin full stop or star between two kana or kanji (必要に応じて.地域, 本.人), or a full stop,
+ * star or @ after a 。 or 、 inside a paragraph (相談する。. 2就労, 行う。@4家計 on seed 26):
+ * Japanese text never writes one there, so it is a speck
  * of dirt OCR read as the nearest small mark. Dropped, and counted so the value goes to review:
  * it might have been a ・ read small.
  */
@@ -56,7 +57,7 @@ export function dropSpecksInsideWords(text: string): { text: string; dropped: nu
 }
 
 const SPECK_INSIDE_WORDS =
-  /(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[.*](?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])|(?<=[。、])\s*[.*]+\s*(?!$)/gu;
+  /(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[.*](?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])|(?<=[。、])\s*[.*@]+\s*(?!$)/gu;
 
 const LEADING_DOT = /^[.,](?=[\d\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}・])/u;
 
