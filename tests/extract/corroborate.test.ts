@@ -435,6 +435,11 @@ describe("a value the enlarged reading reads as far less likely Japanese", () =>
       value: AGENCY,
       needsReview: true,
     });
+    // The dictionary judges words, not marks: a bracket more reads less likely.
+    expect(agency(`${AGENCY}(本庁`, `${AGENCY}(本庁)`, true)).toMatchObject({
+      value: `${AGENCY}(本庁)`,
+      needsReview: true,
+    });
   });
 });
 

@@ -161,11 +161,21 @@ function disputed(
  * A text the enlarged reading gives otherwise is no dispute when its reading is far less likely
  * Japanese (language-model.ts): the enlarged reading misread it (久六米市 for 久留米市, four
  * agencies on seeds 26 and 27), by the margin by which likelier-reading.ts takes a stretch of
- * another reading.
+ * another reading. Only where the readings differ in kana and kanji alone.
  */
 function farLessLikely(other: unknown, value: unknown, language: LanguageModel): boolean {
   if (typeof other !== "string" || typeof value !== "string") return false;
+  if (withoutWords(other) !== withoutWords(value)) return false;
   return language.cost(other) - language.cost(value) >= LIKELIER_MARGIN;
+}
+
+/**
+ * The digits and marks of a text: the dictionary judges words only, and a reading with a
+ * bracket or digit more reads less likely for it (単身世帯(長女は県外在住) against the first
+ * reading's unclosed one, on seed 27).
+ */
+function withoutWords(text: string): string {
+  return text.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]/gu, "");
 }
 
 /**
