@@ -26,6 +26,21 @@ function sex(marks: [Mark, Mark, Mark]): FieldItem | undefined {
   return read(page).sex;
 }
 
+/** A word as OCR boxed it, its characters spread evenly across the box. */
+function token(text: string, bbox: BBox, id: number): Token {
+  return {
+    glyphs: Array.from(text, (char, index) => ({
+      id: id + index,
+      char,
+      bbox: [bbox[0] + (index * bbox[2]) / text.length, bbox[1], bbox[2] / text.length, bbox[3]],
+      confidence: 0.9,
+      wordStart: index === 0,
+    })),
+    bbox,
+    colonAfter: false,
+  };
+}
+
 const MARK_STYLES: [Mark, Mark][] = [
   ["check", "empty"],
   ["circle", "none"],
@@ -312,17 +327,6 @@ describe("choice marks read from the ink", () => {
     const ink = page.evidence().ink;
     const [x, y, w, h] = circled.bbox;
     const tall: BBox = [x - 8, y - 12, w + 16, h + 24];
-    const token = (text: string, bbox: BBox, id: number): Token => ({
-      glyphs: Array.from(text, (char, index) => ({
-        id: id + index,
-        char,
-        bbox: [bbox[0] + (index * bbox[2]) / text.length, bbox[1], bbox[2] / text.length, bbox[3]],
-        confidence: 0.9,
-        wordStart: index === 0,
-      })),
-      bbox,
-      colonAfter: false,
-    });
     const options = builtinFormDefinitions.fields.find(
       (field) => field.key === "consent_info_sharing",
     )?.options;
@@ -344,17 +348,6 @@ describe("choice marks read from the ink", () => {
     const women = page.text("女", 60 + FONT_PX * 9.5, 200);
     const other = page.text("その他", 60 + FONT_PX * 12, 200);
     const ink = page.evidence().ink;
-    const token = (text: string, bbox: BBox, id: number): Token => ({
-      glyphs: Array.from(text, (char, index) => ({
-        id: id + index,
-        char,
-        bbox: [bbox[0] + (index * bbox[2]) / text.length, bbox[1], bbox[2] / text.length, bbox[3]],
-        confidence: 0.9,
-        wordStart: index === 0,
-      })),
-      bbox,
-      colonAfter: false,
-    });
     const speck: BBox = [60 + FONT_PX * 3, 200 - FONT_PX * 0.4, 3, 13];
     const options = builtinFormDefinitions.fields.find((field) => field.key === "sex")?.options;
     const read = readChoice(
