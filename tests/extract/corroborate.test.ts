@@ -435,6 +435,14 @@ describe("a value the enlarged reading reads as far less likely Japanese", () =>
       value: AGENCY,
       needsReview: true,
     });
+    // Stretch by stretch: the enlarged reading misread 家計改善支援員 but read no タク after バンク.
+    expect(
+      agency(
+        "市川市社会福祉協議会、家計改善支援員、フードバンクタク",
+        "市川市社会福祉協議会、家計上改善支援只、フードバンク",
+        true,
+      ),
+    ).toMatchObject({ needsReview: true });
     // The dictionary judges words, not marks: a bracket more reads less likely.
     expect(agency(`${AGENCY}(本庁`, `${AGENCY}(本庁)`, true)).toMatchObject({
       value: `${AGENCY}(本庁)`,

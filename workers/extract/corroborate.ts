@@ -14,6 +14,7 @@ import {
   normaliseContextOf,
   type ReadFieldContext,
 } from "./read-field.ts";
+import { differences } from "./text-alignment.ts";
 
 /** Marks are read from ink, not from OCR: a second OCR reading says nothing about them. */
 const MARKED: ReadonlySet<FieldType> = new Set(["choice", "boolean", "multichoice"]);
@@ -158,25 +159,31 @@ function disputed(
 }
 
 /**
- * A text the enlarged reading gives otherwise is no dispute when its reading is far less likely
- * Japanese (language-model.ts): the enlarged reading misread it (久六米市 for 久留米市, four
- * agencies on seeds 26 and 27), by the margin by which likelier-reading.ts takes a stretch of
- * another reading. Only where the readings differ in kana and kanji alone.
+ * A text the enlarged reading gives otherwise is no dispute when each stretch it reads
+ * otherwise would make the text far less likely Japanese (language-model.ts): the enlarged
+ * reading misread it (久六米市 for 久留米市, four agencies on seeds 26 and 27). By the margin by
+ * which likelier-reading.ts takes a stretch of another reading; stretch by stretch, since a
+ * reading wrong in one place may be right in another (フードバンク against the first reading's
+ * フードバンクタク, in a reading that misread 支援員 as 支援只, on seed 16), and in words only,
+ * which the dictionary judges: a bracket or a digit more reads less likely for it.
  */
 function farLessLikely(other: unknown, value: unknown, language: LanguageModel): boolean {
   if (typeof other !== "string" || typeof value !== "string") return false;
-  if (withoutWords(other) !== withoutWords(value)) return false;
-  return language.cost(other) - language.cost(value) >= LIKELIER_MARGIN;
+  const chars = Array.from(value);
+  const stretches = differences(value, other);
+  const cost = language.cost(value);
+  return (
+    stretches.length > 0 &&
+    stretches.every((stretch) => {
+      const read = chars.slice(stretch.start, stretch.end).join("");
+      if (!WORDS_ONLY.test(read) || !WORDS_ONLY.test(stretch.text)) return false;
+      const taken = [...chars.slice(0, stretch.start), stretch.text, ...chars.slice(stretch.end)];
+      return language.cost(taken.join("")) - cost >= LIKELIER_MARGIN;
+    })
+  );
 }
 
-/**
- * The digits and marks of a text: the dictionary judges words only, and a reading with a
- * bracket or digit more reads less likely for it (単身世帯(長女は県外在住) against the first
- * reading's unclosed one, on seed 27).
- */
-function withoutWords(text: string): string {
-  return text.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]/gu, "");
-}
+const WORDS_ONLY = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]*$/u;
 
 /**
  * Thin marks one reading loses and another keeps: a case number's hyphen (20200153 against the
