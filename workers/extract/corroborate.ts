@@ -134,6 +134,8 @@ function twoReadingsParagraphConfidence(first: number, second: number): number |
  * Where agreement raises a value's confidence, disagreement is evidence too: when the enlarged
  * reading gives another value in the same place, one of the two is wrong, and a reading sure
  * enough on its own cannot tell which (both read 85 % sure when one dropped the ー of センター).
+ * Not where the enlarged reading is the one far less likely, and where it only kept a thin mark
+ * the first lost, its value is taken.
  */
 function disputed(
   reading: FieldReading,
