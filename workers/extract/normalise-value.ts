@@ -48,8 +48,9 @@ export function normaliseValue(
     case "address":
       return normaliseAddress(raw);
     case "text":
-    case "longtext":
       return normaliseText(raw, context.terms);
+    case "longtext":
+      return withDateAloneDoubted(normaliseText(raw, context.terms));
     case "choice":
     case "multichoice":
     case "boolean":
@@ -66,4 +67,20 @@ function withDatePlausibility(
   if (!result.ok || role === undefined || role === "age") return result;
   const warnings = datePlausibilityWarnings(result.value, role, context.today);
   return accept(result.value, [...(result.warnings ?? []), ...warnings]);
+}
+
+/**
+ * Long text (支援の結果, 主訴 …) that is a date and nothing else was read from another field's
+ * box: 評価日 read without its 日 matched the label 評価 of 支援の結果, whose value was then the
+ * evaluation date, accepted (held-out seed 29). For review.
+ */
+function withDateAloneDoubted(result: Normalised<string>): Normalised<string> {
+  if (!result.ok || !normaliseDate(result.value).ok) return result;
+  const repairs = result.repairs ?? [];
+  const doubts = (result.warnings ?? []).filter((warning) => !repairs.includes(warning));
+  return accept(
+    result.value,
+    [...doubts, "文章の欄に日付だけが読めました（別の項目の値の可能性）"],
+    repairs,
+  );
 }
