@@ -13,10 +13,8 @@ export function normaliseInteger(raw: string): Normalised<number> {
   return Number.isSafeInteger(value) ? accept(value) : reject("数値が大きすぎます");
 }
 
-/**
- * Kanji OCR reads for the 歳 after an age (79蔵, typed, on seed 26): taken as 歳, for review.
- */
-const AGE_COUNTER_LOOKALIKE = /[蔵減咸]$/u;
+/** 歳 after an age read as 蔵 (79蔵, typed, on seed 26): taken as 歳, for review. */
+const AGE_COUNTER_LOOKALIKE = /蔵$/u;
 
 /** 年齢: 45, 45歳, 満45才, ４５. */
 export function normaliseAge(raw: string): Normalised<number> {
