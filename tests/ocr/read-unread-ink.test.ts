@@ -25,7 +25,9 @@ function paragraphPage(): GreyImage {
   ctx.fillRect(0, 0, width, height);
   ctx.fillStyle = "black";
   ctx.font = cssFont(formFonts("gothic").filledIn, SIZE);
-  LINES.forEach((line, index) => ctx.fillText(line, 60, 80 + index * 44));
+  LINES.forEach((line, index) => {
+    ctx.fillText(line, 60, 80 + index * 44);
+  });
   const rgba = ctx.getImageData(0, 0, width, height).data;
   const pixels = new Uint8Array(width * height);
   for (let i = 0; i < pixels.length; i++) pixels[i] = (rgba[i * 4] as number) < 128 ? 0 : 255;
