@@ -10,7 +10,8 @@
  * 困窮 困欠, 退去 退云, 助言 助結, 息子 候子, 叱責 叱豆, 開催 関催; and on seeds 16 and 25 the 暴 of
  * 暴力 and 暴言 as 塁, 座 or 雄 (of the 85 lines of the manual pages below holding one of the four,
  * two changed: 雄風, a wind's name, as 暴風); on seeds 26 and 27 the 賃 of 家賃 as 貨 and 辞めて as
- * 療めて (no line of the manual pages or of the generator's texts holding one of them changed). Left out: pairs the language
+ * 療めて, and on seed 28 the 希 of 希望 as 項 (no line of the manual pages or of the generator's
+ * texts holding one of them changed). Left out: pairs the language
  * model cannot tell apart in the paragraphs of case files, where a right character read as its
  * lookalike made likelier Japanese (関われる as 問われる, so 関 is a lookalike of 開 alone;
  * 困窮 as 図窮, 医療 as 医寮, 人 as 八), measured on generated case files (seeds 5, 6, 18 and
@@ -56,6 +57,7 @@ const GROUPS = [
   "費貴",
   "賃貸貨",
   "辞療",
+  "希項",
   "価個",
   "係系",
   "健建",
