@@ -104,6 +104,16 @@ describe("likelierReading, with the IPA dictionary's language model", () => {
         likelierReading(`夫からの${misread}について相談あり。`, [], model, { lookalikes: true })
           .text,
       ).toBe("夫からの暴力について相談あり。");
+    // Seeds 26–28: 家賃, 辞めて and 希望 read alike by every reading as 家貨, 療めて and 項望.
+    for (const [misread, right] of [
+      [
+        "滞納していた家貨は、分割納付により完済した。",
+        "滞納していた家賃は、分割納付により完済した。",
+      ],
+      ["仕事を療めてしまった。", "仕事を辞めてしまった。"],
+      ["本人の項望により、支援を終結した。", "本人の希望により、支援を終結した。"],
+    ])
+      expect(likelierReading(misread as string, [], model, { lookalikes: true }).text).toBe(right);
   });
 
   it("tries the lookalikes of a character in two groups from both (開: 間 and 関)", () => {
@@ -119,6 +129,8 @@ describe("likelierReading, with the IPA dictionary's language model", () => {
       "本人の居所は、関係機関の間でも必要最小限の範囲でのみ共有する。",
       "関係機関と情報を共有し、次回の会議で支援方針を確認する。",
       "一時金の支給について助言した。",
+      "ハローワークに登録し、週2回以上求職活動を行う。",
+      "記入事項を確認し、本人の希望を聞き取った。",
     ])
       expect(likelierReading(right, [], model, { lookalikes: true }).text).toBe(right);
   });
