@@ -1,3 +1,4 @@
+import { centreInside } from "./centre-inside.ts";
 import type { BBox, OcrLine } from "./ocr-result.ts";
 
 /** Room around a line's ink when it is cut out, as a share of its height: no neighbour's ink. */
@@ -9,11 +10,7 @@ export function linesOutsideCells(
   cells: readonly BBox[],
   page: { width: number; height: number },
 ): BBox[] {
-  const inCell = ([x, y, w, h]: BBox) =>
-    cells.some(
-      ([cx, cy, cw, ch]) =>
-        x + w / 2 >= cx && x + w / 2 < cx + cw && y + h / 2 >= cy && y + h / 2 < cy + ch,
-    );
+  const inCell = (box: BBox) => cells.some((cell) => centreInside(box, cell));
   return lines.flatMap((line) => {
     const boxes = line.words.map((word) => word.bbox).filter((box) => !inCell(box));
     if (boxes.length === 0) return [];

@@ -1,3 +1,4 @@
+import { centreInside } from "./centre-inside.ts";
 import type { GreyImage } from "./grey-image.ts";
 import { joinLineWords } from "./japanese-spacing.ts";
 import type { BBox, OcrCell, OcrLine, OcrWord } from "./ocr-result.ts";
@@ -69,7 +70,7 @@ export async function withLostLinesRead(
     dpi,
   );
   const lost = unread.regions.flatMap((region) => {
-    const cell = read.find((candidate) => inside(region, candidate.bbox));
+    const cell = read.find((candidate) => centreInside(region, candidate.bbox));
     return cell ? [{ region, cell }] : [];
   });
   if (lost.length === 0) return [...cells];
@@ -101,10 +102,4 @@ function onlyInside(image: GreyImage, boxes: readonly BBox[]): GreyImage {
       pixels.set(image.pixels.subarray(start, start + Math.min(w, image.width - x)), start);
     }
   return { ...image, pixels };
-}
-
-function inside([x, y, w, h]: BBox, [cx, cy, cw, ch]: BBox): boolean {
-  const midX = x + w / 2;
-  const midY = y + h / 2;
-  return midX >= cx && midX <= cx + cw && midY >= cy && midY <= cy + ch;
 }
