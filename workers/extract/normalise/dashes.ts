@@ -4,7 +4,7 @@
  * long-vowel mark ー / ｰ, the kanji 一 (how OCR often reads a short dash between digits), or the
  * wave dashes 〜 ～ ~.
  */
-const DIGIT_DASHES = "\\-\\u2010-\\u2015\\u2043\\u2212\\u30FC\\uFF70\\u4E00";
+export const DIGIT_DASHES = "\\-\\u2010-\\u2015\\u2043\\u2212\\u30FC\\uFF70\\u4E00";
 const WAVE_DASHES = "\\u301C\\uFF5E~";
 
 const ANY_DASH = new RegExp(`[${DIGIT_DASHES}${WAVE_DASHES}]`, "gu");
