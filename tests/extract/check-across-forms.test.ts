@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkAcrossForms } from "../../workers/extract/check-across-forms.ts";
 import type { ExtractedForm, FieldItem } from "../../workers/extract/extracted-form.ts";
+import { DOUBTFUL_SPACE } from "../../workers/extract/name-spacing.ts";
 import { form, item } from "./extracted-forms.ts";
 
 const check = (forms: ExtractedForm[]) => checkAcrossForms(forms, { reviewThreshold: 0.85 });
@@ -68,6 +69,21 @@ describe("checkAcrossForms", () => {
       needsReview: false,
       confidence: 0.93,
     });
+  });
+
+  it("keeps a name in dispute when the rival's only doubt was its 姓/名 space", () => {
+    // Seed 25: a handwritten 中川 照子 read 昭子, 87 % sure, beside the typed name whose ink left
+    // only its space in doubt. Forms are compared without spaces, so that doubt explains nothing.
+    const [handwritten, typed] = check([
+      form(0, { client_name: item("中川 昭子", undefined, 0.868) }),
+      form(1, { client_name: item("中川 照子", DOUBTFUL_SPACE, 0.816) }),
+    ]);
+    expect(handwritten?.items.common.client_name).toMatchObject({
+      value: "中川 昭子",
+      needsReview: true,
+    });
+    expect(handwritten?.items.common.client_name?.reason).toContain("「中川 照子」");
+    expect(typed?.items.common.client_name?.needsReview).toBe(true);
   });
 
   it("keeps both in review when the rival's only doubt was OCR's confidence", () => {

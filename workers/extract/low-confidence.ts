@@ -8,12 +8,17 @@ export function lowConfidenceReason(confidence: number): string {
   return `${PREFIX}（${confidence.toFixed(2)}）`;
 }
 
+/** One review reason (of those a value's reason joins with " / ") that only says OCR was not sure. */
+export function isLowConfidenceReason(reason: string): boolean {
+  return ONLY_LOW_CONFIDENCE.test(reason);
+}
+
 /** A value in review for low confidence alone, nothing known to be wrong with it. */
 export function onlyLowConfidence(item: FieldItem): boolean {
   return (
     item.value !== null &&
     item.needsReview &&
     item.reason !== undefined &&
-    ONLY_LOW_CONFIDENCE.test(item.reason)
+    isLowConfidenceReason(item.reason)
   );
 }
