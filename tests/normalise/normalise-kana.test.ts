@@ -21,7 +21,8 @@ describe("normaliseKana", () => {
     ["ジョン・スミス", "ジョン・スミス"],
     ["ｼﾞｮﾝ･ｽﾐｽ", "ジョン・スミス"],
     ["ヤマダ ハナｺ", "ヤマダ ハナコ"],
-    ["やまダ はなコ", "ヤマダ ハナコ"],
+    ["ワタナベ ケン", "ワタナベ ケン"],
+    ["わたなべ けん", "ワタナベ ケン"],
   ])("%j → %j", (raw, value) => {
     expect(normaliseKana(raw)).toEqual({ ok: true, value });
   });
@@ -32,6 +33,22 @@ describe("normaliseKana", () => {
     ["アベ シズェ", "アベ シズェ", "小さい「ェ」があります（「エ」の読み違いの可能性）"],
   ])("keeps %j with a small vowel as %j, for review", (raw, value, warning) => {
     expect(normaliseKana(raw)).toEqual({ ok: true, value, warnings: [warning] });
+  });
+
+  it.each([
+    ["サカモト カズぐコ", "サカモト カズグコ"],
+    ["やまダ はなコ", "ヤマダ ハナコ"],
+  ])("keeps %j, read in both scripts, as %j, for review", (raw, value) => {
+    expect(normaliseKana(raw)).toEqual({
+      ok: true,
+      value,
+      warnings: ["ひらがなとカタカナが混じって読めました（読み違いの可能性）"],
+    });
+  });
+
+  it("takes へ べ ぺ, drawn alike in both scripts, for either", () => {
+    expect(normaliseKana("ワタナべ ケン")).toEqual({ ok: true, value: "ワタナベ ケン" });
+    expect(normaliseKana("わたなベ けん")).toEqual({ ok: true, value: "ワタナベ ケン" });
   });
 
   it("leaves the small ャ ュ ョ ッ of Japanese names alone", () => {

@@ -18,7 +18,9 @@ export function normaliseKana(raw: string): Normalised<string> {
   const composed = raw
     .replace(SPACING_SOUND_MARK, (_, mark: string) => (mark === "゛" ? "\u3099" : "\u309A"))
     .normalize("NFKC");
-  const warnings: string[] = [];
+  const warnings: string[] = mixesScripts(composed)
+    ? ["ひらがなとカタカナが混じって読めました（読み違いの可能性）"]
+    : [];
   const text = asKatakana(stripEdgeNoise(rulingsToSpaces(composed)))
     .replace(MISREAD_LONG_VOWEL, (mark) => {
       if (mark === "一") warnings.push("「一」を長音「ー」として読みました");
@@ -36,6 +38,16 @@ export function normaliseKana(raw: string): Normalised<string> {
   if (small)
     warnings.push(`小さい「${small}」があります（「${LARGE_OF[small]}」の読み違いの可能性）`);
   return accept(text, [...new Set(warnings)]);
+}
+
+/**
+ * A ふりがな is written in one script, katakana or hiragana: one character of the other among
+ * them is a misreading (a handwritten サカモト カズコ read カズぐコ, 89 % sure, accepted on seed
+ * 25). へ べ ぺ are drawn alike in both and say nothing.
+ */
+function mixesScripts(text: string): boolean {
+  const telling = text.replace(/[へべぺヘベペ]/gu, "");
+  return /\p{Script=Hiragana}/u.test(telling) && /\p{Script=Katakana}/u.test(telling);
 }
 
 /**
