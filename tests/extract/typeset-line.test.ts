@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { unionBoxes } from "../../workers/extract/boxes.ts";
 import type { Token } from "../../workers/extract/page-text.ts";
 import { lineStray, looksTypeset, strayLikeAHand } from "../../workers/extract/typeset-line.ts";
-import { A_HAND, drawnValue } from "./drawn-value.ts";
+import { A_HAND, drawnValue, type Hand } from "./drawn-value.ts";
 
 /** The drawn value as one line of one OCR word. */
 function asLines(value: ReturnType<typeof drawnValue>): Token[][] {
@@ -65,8 +65,22 @@ describe("typed values told from handwritten ones by the line their characters s
 describe("values whose characters stray from their line as only a hand's do", () => {
   // Dates with 年月日, which handwritten-digits.ts leaves alone: its kanji stand taller anyway.
   const HAND_DATES = ["令和4年4月29日", "2022年5月23日", "平成元年12月3日"];
-  const handStray = (value: ReturnType<typeof drawnValue>) =>
-    strayLikeAHand(lineStray(asLines(value), value.ink, value.em));
+  const handStray = (value: ReturnType<typeof drawnValue>, kanjiDate = false) =>
+    strayLikeAHand(lineStray(asLines(value), value.ink, value.em), kanjiDate);
+  // A tidier hand: each character set off the line by four fifths of A_HAND's.
+  const TIDIER: Hand = {
+    dy: A_HAND.dy.map((dy) => dy * 0.8),
+    angle: A_HAND.angle.map((angle) => angle * 0.8),
+    scale: A_HAND.scale.map((scale) => 1 + (scale - 1) * 0.8),
+  };
+
+  it("takes a tidier hand's dates of 年月日 for a hand, as it would not digits alone", () => {
+    for (const text of HAND_DATES) {
+      const value = drawnValue(text, { size: 44, hand: TIDIER });
+      expect(handStray(value, true), text).toBe(true);
+      expect(handStray(value), text).toBe(false);
+    }
+  });
 
   for (const size of SIZES) {
     it(`takes dates written one by one off the line for a hand (${size} px)`, () => {
@@ -77,7 +91,10 @@ describe("values whose characters stray from their line as only a hand's do", ()
     it(`never takes dates and numbers typed for a hand (${size} px)`, () => {
       for (const style of ["gothic", "mincho"] as const)
         for (const text of [...HAND_DATES, "2021/3/19", "R4-0281"])
-          expect(handStray(drawnValue(text, { size, style })), `${style} ${text}`).toBe(false);
+          expect(
+            handStray(drawnValue(text, { size, style }), HAND_DATES.includes(text)),
+            `${style} ${text}`,
+          ).toBe(false);
     });
   }
 });

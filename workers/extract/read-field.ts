@@ -89,6 +89,8 @@ export const DIGIT_TYPES: ReadonlySet<FieldType> = new Set([
   "phone",
   "id",
 ]);
+/** A date written with 年月日, not in digits and separators alone (2022/4/23, R5.4.12). */
+const KANJI_DATE = /[年月日]/u;
 const HANDWRITTEN_DIGITS =
   "手書きの数字に見えます（手書きは読み違えても確信度が高く出ることがあります）";
 
@@ -177,7 +179,8 @@ function readWritten(
   if (
     page.ink &&
     DIGIT_TYPES.has(field.type) &&
-    (strayLikeAHand(stray) || digitsLookHandwritten(digitSpread(glyphs, page.ink, value.em)))
+    (strayLikeAHand(stray, field.type === "date" && glyphs.some((g) => KANJI_DATE.test(g.char))) ||
+      digitsLookHandwritten(digitSpread(glyphs, page.ink, value.em)))
   ) {
     reasons.push(HANDWRITTEN_DIGITS);
   }
