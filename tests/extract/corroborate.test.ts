@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { extractForms } from "../../workers/extract/extract-forms.ts";
 import { type LanguageModel, loadLanguageModel } from "../../workers/extract/language-model.ts";
 import type { PageEvidence } from "../../workers/extract/page-evidence.ts";
+import type { OcrWord } from "../../workers/ocr/ocr-result.ts";
+import { InkPage } from "./synthetic-ink.ts";
 import { cell, type LineSpec, syntheticPage } from "./synthetic-page.ts";
 
 const TITLE: LineSpec = { y: 100, words: [["相談受付票", 600]], em: 48 };
@@ -558,5 +560,61 @@ describe("a choice of which only another reading of the page read the options", 
     });
     const [firstOnly] = extractForms([syntheticPage([title, labelOnly])], { today: "2025-01-01" });
     expect(firstOnly?.items.common.closure?.value).toBeNull();
+  });
+});
+
+describe("a typed paragraph whose readings differ in places", () => {
+  // 主訴 typed on an unruled page, drawn for real so that its ink shows type.
+  const PARTS = ["家賃を払えず", "生活に", "困", "っている。"];
+
+  /**
+   * The first reading reads every part right, `困` 0 % sure and the rest 95 %; the enlarged
+   * reading garbles the first part at 0 % and reads the others as `enlarged` says.
+   */
+  function complaint(enlarged: { char: string; confidence: number }) {
+    const page = new InkPage();
+    page.title("相談受付票");
+    const label = page.text("主訴", 100, 200);
+    let cursor = 250;
+    const words = PARTS.map((part) => {
+      const word = page.text(part, cursor, 200);
+      cursor = word.bbox[0] + word.bbox[2] + 2;
+      return { ...word, confidence: part === "困" ? 0 : 0.95 };
+    });
+    page.line([label, ...words]);
+    const [garbled, ...rest] = words as [OcrWord, ...OcrWord[]];
+    const again = [
+      { ...garbled, text: "0才誠本員員", confidence: 0 },
+      ...rest.map((word) =>
+        word.text === "困"
+          ? { ...word, text: enlarged.char, confidence: enlarged.confidence }
+          : word,
+      ),
+    ];
+    const evidence: PageEvidence = {
+      ...page.evidence(),
+      rescaledCells: [],
+      rescaledLines: [
+        { bbox: [80, 150, 1000, 80], text: "", confidence: 0.5, words: [label, ...again] },
+      ],
+    };
+    const [form] = extractForms([evidence], { today: "2025-01-01" });
+    return form?.items.common.chief_complaint;
+  }
+
+  it("is accepted when the enlarged reading reads its unsure character alike in place", () => {
+    // 困: 1 − (1 − 0)(1 − 0.7) = 70 %, × 0.92 (longtext's calibration) = 64 % ≥ 60 %.
+    expect(complaint({ char: "困", confidence: 0.7 })).toMatchObject({
+      value: "家賃を払えず生活に困っている。",
+      needsReview: false,
+    });
+  });
+
+  it("stays for review when the enlarged reading reads that character otherwise", () => {
+    expect(complaint({ char: "因", confidence: 0.9 })).toMatchObject({ needsReview: true });
+  });
+
+  it("stays for review when the enlarged reading too is unsure of it", () => {
+    expect(complaint({ char: "困", confidence: 0.4 })).toMatchObject({ needsReview: true });
   });
 });

@@ -13,7 +13,7 @@ import { DOUBTFUL_SPACE, spaceName } from "./name-spacing.ts";
 import type { TermList } from "./normalise/correct-misread-terms.ts";
 import { type EraName, eraNames } from "./normalise/japanese-eras.ts";
 import { type NormaliseContext, normaliseValue } from "./normalise-value.ts";
-import type { PageText, Token } from "./page-text.ts";
+import type { Glyph, PageText, Token } from "./page-text.ts";
 import { rawText } from "./raw-text.ts";
 import { readChoice } from "./read-choice.ts";
 import { withoutCharacterReadTwice } from "./read-twice.ts";
@@ -51,6 +51,8 @@ export interface FieldReading {
    * The reading's `confidence` is the least of theirs.
    */
   cells?: CellConfidence[];
+  /** A paragraph's characters as read, for another reading to confirm one by one. */
+  glyphs?: readonly Glyph[];
 }
 
 /** How sure one table cell's reading is, for FieldReading.cells. */
@@ -210,6 +212,7 @@ function readWritten(
     reasons: [...reasons, ...(result.warnings ?? []), ...unknownName],
     ...(repairs.length > 0 ? { repairs } : {}),
     ...(typeset ? { typeset } : {}),
+    ...(field.type === "longtext" ? { glyphs } : {}),
   };
 }
 
