@@ -453,6 +453,35 @@ describe("a value the enlarged reading reads as far less likely Japanese", () =>
   });
 });
 
+describe("an address the enlarged reading reads with a character after a block number", () => {
+  const ADDRESS = "広島県福山市東桜町2丁目15番8号";
+  const addressLine = (text: string): LineSpec => ({
+    y: 300,
+    words: [
+      ["住所：", 100],
+      [text, 220, 0.95],
+    ],
+  });
+  const address = (enlarged: string) => {
+    const [form] = extractForms([page(addressLine(ADDRESS), addressLine(enlarged))], {
+      today: "2025-01-01",
+    });
+    return form?.items.common.address;
+  };
+
+  it("is no dispute: an address holds nothing between a number and its 号", () => {
+    expect(address("広島県福山市東桜町2丁目15番8人号")).toMatchObject({
+      value: ADDRESS,
+      needsReview: false,
+    });
+  });
+
+  it("still disputes a number read otherwise", () => {
+    expect(address("広島県福山市東桜町2丁目15番6号")).toMatchObject({ needsReview: true });
+    expect(address("広島県福山市東桜町2丁目156番8号")).toMatchObject({ needsReview: true });
+  });
+});
+
 describe("a label only another reading read", () => {
   const labelCell = [80, 290, 900, 50] as const;
   const valueCell = [80, 350, 900, 120] as const;

@@ -185,6 +185,8 @@ function disputed(
   const [other] = rescaled;
   if (language && VOTED.has(type) && farLessLikely(other?.value, reading.value, language))
     return reading;
+  if (type === "address" && onlyCharacterAfterNumberAdded(String(reading.value), other?.value))
+    return reading;
   const reason = `拡大した読み取りでは「${String(other?.value)}」と読めます`;
   const mended = other && withMarkLostAdded(type, String(reading.value), other.value);
   return {
@@ -216,6 +218,22 @@ function farLessLikely(other: unknown, value: unknown, language: LanguageModel):
       const taken = [...chars.slice(0, stretch.start), stretch.text, ...chars.slice(stretch.end)];
       return language.cost(taken.join("")) - cost >= LIKELIER_MARGIN;
     })
+  );
+}
+
+/**
+ * An address holds nothing between a block number and the 番, 号 or 丁目 after it. The enlarged
+ * reading now and then reads a character into the gap a half-width digit leaves before a
+ * full-width kanji (15番8人号, on seeds 25, 28 and 29, where the first and whole-page readings
+ * read 8号): no dispute, the language being of no help there (8人 is likelier to it).
+ */
+const BETWEEN_NUMBER_AND_COUNTER = /(?<=\d)[^\d\s-](?=[番号丁])/gu;
+
+function onlyCharacterAfterNumberAdded(value: string, other: unknown): boolean {
+  return (
+    typeof other === "string" &&
+    other !== value &&
+    other.replace(BETWEEN_NUMBER_AND_COUNTER, "") === value
   );
 }
 
