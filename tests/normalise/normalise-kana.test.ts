@@ -31,6 +31,12 @@ describe("normaliseKana", () => {
     ["ｳﾞｨｯｷｰ", "ヴィッキー", "小さい「ィ」があります（「イ」の読み違いの可能性）"],
     ["ゔぁ", "ヴァ", "小さい「ァ」があります（「ア」の読み違いの可能性）"],
     ["アベ シズェ", "アベ シズェ", "小さい「ェ」があります（「エ」の読み違いの可能性）"],
+    [
+      "ヤマザキ ツョヨシ",
+      "ヤマザキ ツョヨシ",
+      "小さい「ョ」があります（「ヨ」の読み違いの可能性）",
+    ],
+    ["ョシダ マサオ", "ョシダ マサオ", "小さい「ョ」があります（「ヨ」の読み違いの可能性）"],
   ])("keeps %j with a small vowel as %j, for review", (raw, value, warning) => {
     expect(normaliseKana(raw)).toEqual({ ok: true, value, warnings: [warning] });
   });
@@ -54,6 +60,8 @@ describe("normaliseKana", () => {
   it("leaves the small ャ ュ ョ ッ of Japanese names alone", () => {
     expect(normaliseKana("キョウ リュウタ")).toEqual({ ok: true, value: "キョウ リュウタ" });
     expect(normaliseKana("ハットリ ジュン")).toEqual({ ok: true, value: "ハットリ ジュン" });
+    expect(normaliseKana("ニシオ チョウジ")).toEqual({ ok: true, value: "ニシオ チョウジ" });
+    expect(normaliseKana("デューイ")).toEqual({ ok: true, value: "デューイ" });
   });
 
   it("composes a sound mark written as a separate character", () => {
