@@ -1,6 +1,7 @@
 import { closeAgeParentheses } from "./age-parentheses.ts";
 import { correctMisreadTerms, type TermList, WELFARE_TERM_LIST } from "./correct-misread-terms.ts";
 import { replaceDashesBetweenAlphanumerics, withDoubledDashesJoined } from "./dashes.ts";
+import { unknownRelations } from "./family-relations.ts";
 import { kanjiForLoneKatakana } from "./kanji-lookalikes.ts";
 import { accept, type Normalised, reject } from "./normalise-result.ts";
 import {
@@ -97,6 +98,9 @@ export function normaliseText(
         : []),
       ...listNumberWarnings(text),
       ...unpairedQuotes(text),
+      ...unknownRelations(text).map(
+        (word) => `年齢の前の「${word}」は続柄の語になりません（読み違いの可能性）`,
+      ),
     ],
     [
       ...(despecked.dropped + specksAtLineEnds > 0
