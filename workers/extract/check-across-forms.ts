@@ -5,6 +5,8 @@ import {
   findItem,
   formNeedsReview,
   type RecordItems,
+  splitReasons,
+  withReasonsAdded,
 } from "./extracted-form.ts";
 import { confirmKanaByName } from "./kana-matches-name.ts";
 import type { LanguageModel } from "./language-model.ts";
@@ -195,7 +197,7 @@ function disputeNearValues(
     own.item.value = rule === "better" ? inOwnSpacing(own.shown, strongest.shown) : strongest.shown;
   }
   own.item.needsReview = true;
-  own.item.reason = own.item.reason ? `${own.item.reason} / ${reason}` : reason;
+  own.item.reason = withReasonsAdded(own.item.reason, [reason]);
   return outvoted || betterRead;
 }
 
@@ -243,9 +245,9 @@ function explainedByItsOwnDoubt(rival: Found, own: Found): boolean {
 function failedOnItsCharacters(item: FieldItem): boolean {
   return (
     item.needsReview &&
-    (item.reason ?? "")
-      .split(" / ")
-      .some((reason) => reason !== DOUBTFUL_SPACE && !isLowConfidenceReason(reason))
+    splitReasons(item.reason).some(
+      (reason) => reason !== DOUBTFUL_SPACE && !isLowConfidenceReason(reason),
+    )
   );
 }
 

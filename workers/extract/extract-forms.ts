@@ -15,6 +15,7 @@ import {
   type ExtractedForm,
   type FieldItem,
   formNeedsReview,
+  joinReasons,
   type RecordItems,
 } from "./extracted-form.ts";
 import { findLabels, type LabelHit } from "./find-labels.ts";
@@ -412,7 +413,7 @@ function toItem(
     page: reading.page,
     bbox: reading.bbox,
     raw: reading.raw,
-    ...(reasons.length > 0 ? { reason: reasons.join(" / ") } : {}),
+    ...(reasons.length > 0 ? { reason: joinReasons(reasons) } : {}),
   };
 }
 

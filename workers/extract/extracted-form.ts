@@ -20,8 +20,26 @@ export interface FieldItem {
   page: number | null;
   bbox: BBox | null;
   raw: string | null;
-  /** Why the field needs review, for the reviewer; absent when it does not. */
+  /** Why the field needs review, for the reviewer (joinReasons); absent when it does not. */
   reason?: string;
+}
+
+/** A field's review reasons are one string for the reviewer, joined by this. */
+const REASON_SEPARATOR = " / ";
+
+/** Review reasons as FieldItem.reason holds them. */
+export function joinReasons(reasons: readonly string[]): string {
+  return reasons.join(REASON_SEPARATOR);
+}
+
+/** A FieldItem.reason with `added` after the reasons it held, if any. */
+export function withReasonsAdded(reason: string | undefined, added: readonly string[]): string {
+  return joinReasons([...(reason ? [reason] : []), ...added]);
+}
+
+/** The review reasons a FieldItem.reason holds, one by one ([""] when it holds none). */
+export function splitReasons(reason: string | undefined): string[] {
+  return (reason ?? "").split(REASON_SEPARATOR);
 }
 
 /** 共通項目 / 選択項目 / 独自項目 of the platform's data standard. */

@@ -1,5 +1,11 @@
 import { agreedConfidence } from "./corroborate.ts";
-import { type ExtractedForm, type FieldItem, findItem } from "./extracted-form.ts";
+import {
+  type ExtractedForm,
+  type FieldItem,
+  findItem,
+  joinReasons,
+  splitReasons,
+} from "./extracted-form.ts";
 import type { LanguageModel } from "./language-model.ts";
 import { DOUBTFUL_SPACE } from "./name-spacing.ts";
 
@@ -79,8 +85,7 @@ function confirm(kana: FieldItem, spelt: string): void {
   kana.value = spelt;
   kana.confidence =
     Math.round(agreedConfidence(kana.confidence, NAME_READING_CONFIDENCE) * 1000) / 1000;
-  const left = (kana.reason ?? "")
-    .split(" / ")
+  const left = splitReasons(kana.reason)
     .filter((reason) => reason !== "" && !reason.startsWith(DOUBTFUL_SPACE))
     .filter((reason) => !SETTLED.some((settled) => settled.test(reason)));
   if (left.length === 0) {
@@ -88,7 +93,8 @@ function confirm(kana: FieldItem, spelt: string): void {
     delete kana.reason;
     return;
   }
-  kana.reason = [...left, ...(respaced ? ["姓と名の区切りを氏名の読みに合わせました"] : [])].join(
-    " / ",
-  );
+  kana.reason = joinReasons([
+    ...left,
+    ...(respaced ? ["姓と名の区切りを氏名の読みに合わせました"] : []),
+  ]);
 }

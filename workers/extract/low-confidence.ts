@@ -8,7 +8,7 @@ export function lowConfidenceReason(confidence: number): string {
   return `${PREFIX}（${confidence.toFixed(2)}）`;
 }
 
-/** One review reason (of those a value's reason joins with " / ") that only says OCR was not sure. */
+/** One review reason (of those splitReasons gives) that only says OCR was not sure. */
 export function isLowConfidenceReason(reason: string): boolean {
   return ONLY_LOW_CONFIDENCE.test(reason);
 }

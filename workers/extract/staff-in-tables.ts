@@ -1,4 +1,4 @@
-import type { ExtractedForm, FieldItem } from "./extracted-form.ts";
+import { type ExtractedForm, type FieldItem, withReasonsAdded } from "./extracted-form.ts";
 import { editDistance } from "./normalise/edit-distance.ts";
 import { cellReasonPrefix } from "./read-table-field.ts";
 
@@ -119,5 +119,5 @@ function misreadOf(read: string, name: string): boolean {
 
 function addReasons(item: FieldItem, notes: readonly string[]): void {
   item.needsReview = true;
-  item.reason = [item.reason, ...notes].filter(Boolean).join(" / ");
+  item.reason = withReasonsAdded(item.reason, notes);
 }

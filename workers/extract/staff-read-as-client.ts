@@ -1,4 +1,4 @@
-import type { RecordItems } from "./extracted-form.ts";
+import { type RecordItems, withReasonsAdded } from "./extracted-form.ts";
 
 const REASON = "担当者が相談者と同じ名前に読めます（別の欄の値を読んだ可能性）";
 
@@ -12,7 +12,7 @@ export function withStaffReadAsClientDisputed(items: RecordItems): RecordItems {
   const staff = items.common.staff_name;
   if (typeof client !== "string" || !staff || typeof staff.value !== "string") return items;
   if (withoutSpaces(staff.value) !== withoutSpaces(client)) return items;
-  const reason = staff.reason ? `${staff.reason} / ${REASON}` : REASON;
+  const reason = withReasonsAdded(staff.reason, [REASON]);
   return {
     ...items,
     common: { ...items.common, staff_name: { ...staff, needsReview: true, reason } },
