@@ -20,6 +20,8 @@ describe("normalisePostalCode", () => {
     ["：260-0013 |", "260-0013"],
     ["272-0767.", "272-0767"],
     ["272-0767 ・", "272-0767"],
+    ["・〒272-0767", "272-0767"],
+    [". 272-0767", "272-0767"],
   ])("%j → %j", (raw, value) => {
     expect(normalisePostalCode(raw)).toEqual({ ok: true, value });
   });

@@ -437,6 +437,8 @@ describe("normaliseId", () => {
     ["R4-0457*", "R4-0457"],
     ["R6-0478.", "R6-0478"],
     ["R2-0009・", "R2-0009"],
+    ["。R4-0389", "R4-0389"],
+    ["・ R3-0127", "R3-0127"],
   ])("%j → %j", (raw, value) => {
     expect(normaliseId(raw)).toEqual({ ok: true, value });
   });

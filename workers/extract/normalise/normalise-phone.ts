@@ -1,6 +1,6 @@
 import { replaceDashes } from "./dashes.ts";
 import { accept, type Normalised, reject } from "./normalise-result.ts";
-import { removeRulings, stripEdgeNoise, TRAILING_SPECK } from "./ocr-noise.ts";
+import { LEADING_SPECK, removeRulings, stripEdgeNoise, TRAILING_SPECK } from "./ocr-noise.ts";
 
 /** Printed before the number on some forms; ℡ is already TEL after NFKC. */
 const LABEL = /^(?:TEL|電話番号|電話|携帯電話|携帯|自宅)\.?:?/iu;
@@ -19,12 +19,13 @@ const UNSEPARATED_GROUPING: readonly [RegExp, number[]][] = [
 /**
  * 電話番号 as ASCII digits and hyphens (`043-223-2345`). Separators may be any dash, spaces or
  * parentheses — (043)223-2345 and 043(223)2345 both become 043-223-2345. Mobile and IP numbers are
- * regrouped 3-4-4; a landline keeps the grouping it was printed with. A number ends in a digit:
- * dots after it are specks (03-8190-4733、・).
+ * regrouped 3-4-4; a landline keeps the grouping it was printed with. A number begins and ends
+ * in a digit: dots around it are specks (03-8190-4733、・).
  */
 export function normalisePhone(raw: string): Normalised<string> {
   const text = replaceDashes(
     removeRulings(stripEdgeNoise(raw.normalize("NFKC")))
+      .replace(LEADING_SPECK, "")
       .replace(LABEL, "")
       .replace(TRAILING_SPECK, ""),
   )

@@ -1,14 +1,15 @@
 import { replaceDashes } from "./dashes.ts";
 import { accept, type Normalised, reject } from "./normalise-result.ts";
-import { removeRulings, stripEdgeNoise, TRAILING_SPECK } from "./ocr-noise.ts";
+import { LEADING_SPECK, removeRulings, stripEdgeNoise, TRAILING_SPECK } from "./ocr-noise.ts";
 
 /**
  * 郵便番号: 〒123-4567, 1234567, full-width digits, any dash → `123-4567`. A number ends in a
- * digit: a dot after it is a speck (272-0767.).
+ * digit: a dot after it is a speck (272-0767.), and so is one before it.
  */
 export function normalisePostalCode(raw: string): Normalised<string> {
   const text = replaceDashes(removeRulings(stripEdgeNoise(raw.normalize("NFKC"))))
     .replace(/\s+/gu, "")
+    .replace(LEADING_SPECK, "")
     .replace(/^(?:郵便番号)?:?〒?/u, "")
     .replace(TRAILING_SPECK, "");
   if (text === "") return reject("郵便番号が記入されていません");

@@ -8,6 +8,7 @@ import {
   dropSpecksInsideWords,
   joinListNumbers,
   joinSplitNumbers,
+  LEADING_SPECK,
   stripEdgeNoise,
   stripTrailingSpeck,
 } from "./ocr-noise.ts";
@@ -322,13 +323,15 @@ const KANA_IN_BLOCK_NUMBER = /\d[ー\-－‐][\p{sc=Hiragana}\p{sc=Katakana}]/u;
 const POINT_IN_BLOCK_NUMBER = /(?<=\d)[.,．，・](?=\d)/u;
 
 /**
- * 相談番号 (`id`): as printed, NFKC, no spaces (R5-0123). A number ends in a digit or letter: a
- * dot or star after it is a speck (R4-0457*). A number that does not look like one goes to
+ * 相談番号 (`id`): as printed, NFKC, no spaces (R5-0123). A number begins and ends in a digit or
+ * letter: a dot or star before or after it is a speck (R4-0457*, 。R4-0389). A number that does not look like one goes to
  * review, however sure OCR was: see idShapeWarnings.
  */
 export function normaliseId(raw: string): Normalised<string> {
   const dashes = withDoubledDashesJoined(textLines(raw).join("").replace(/\s+/gu, ""));
-  const text = replaceDashesBetweenAlphanumerics(dashes.text).replace(/[.,*・。、]+$/u, "");
+  const text = replaceDashesBetweenAlphanumerics(dashes.text)
+    .replace(/[.,*・。、]+$/u, "")
+    .replace(LEADING_SPECK, "");
   if (text === "") return reject("番号が記入されていません");
   return accept(
     text,
