@@ -134,6 +134,39 @@ describe("a value corroborated by the page's second reading", () => {
   });
 });
 
+describe("a value of digits the first reading could not make valid", () => {
+  const dateLine = (value: string): LineSpec => ({
+    y: 300,
+    words: [
+      ["受付日：", 100],
+      [value, 280, 0.95],
+    ],
+  });
+  const read = (first: string, second: string) => {
+    const [form] = extractForms([page(dateLine(first), dateLine(second))], {
+      today: "2025-01-01",
+    });
+    return form?.items.common.intake_date;
+  };
+
+  it("is taken from the enlarged reading where that reads it valid, for review, naming the first", () => {
+    const item = read("2023/7/139", "2023/7/19");
+    expect(item).toMatchObject({ value: "2023-07-19", needsReview: true });
+    expect(item?.reason).toContain("「2023/7/139」と読めましたが");
+  });
+
+  it("is taken so when it is a date past today", () => {
+    expect(read("令和83年6月15日", "令和3年6月15日")).toMatchObject({
+      value: "2021-06-15",
+      needsReview: true,
+    });
+  });
+
+  it("stays as read when the enlarged reading cannot make it valid either", () => {
+    expect(read("2023/7/139", "2023/7/138")).toMatchObject({ value: null, needsReview: true });
+  });
+});
+
 describe("a name corroborated by the page's second reading", () => {
   const nameLine = (name: string, confidence: number): LineSpec => ({
     y: 300,

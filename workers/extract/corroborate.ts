@@ -6,11 +6,13 @@ import { centreX, centreY, containsPoint } from "./boxes.ts";
 import type { LanguageModel } from "./language-model.ts";
 import { LIKELIER_MARGIN, likelierReading, replacementReason } from "./likelier-reading.ts";
 import { majorityText } from "./majority-text.ts";
+import { isDatePlausibilityWarning } from "./normalise/date-plausibility.ts";
 import { normaliseValue } from "./normalise-value.ts";
 import type { PageText } from "./page-text.ts";
 import { readAtLabel } from "./read-at-label.ts";
 import {
   type CellConfidence,
+  DIGIT_TYPES,
   type FieldReading,
   normaliseContextOf,
   type ReadFieldContext,
@@ -58,10 +60,17 @@ export function corroborate(
   context: ReadFieldContext,
   labelFactor: (edits: number) => number,
 ): FieldReading {
-  if (reading.value === null || MARKED.has(field.type) || reading.bbox === null) return reading;
+  if (MARKED.has(field.type) || reading.bbox === null) return reading;
   const place = reading.bbox;
   const readAt = (analysis: PageAnalysis | null) =>
     analysis === null ? [] : readingsAt(place, field, analysis, context, labelFactor);
+  if (DIGIT_TYPES.has(field.type) && failedItsChecks(reading)) {
+    const passed = [...readAt(page.rescaled), ...readAt(page.wholePage)].find(
+      (other) => other.reasons.length === 0,
+    );
+    return passed ? readInstead(reading, passed) : reading;
+  }
+  if (reading.value === null) return reading;
   const rescaled = readAt(page.rescaled);
   const raised = !NOT_RAISED.has(field.type);
   const corroborated = raised ? agreed(reading, rescaled) : reading;
@@ -103,6 +112,31 @@ export function corroborate(
   return raised && !NOT_DISPUTED.has(field.type)
     ? disputed(result, rescaled, field.type, context.language)
     : result;
+}
+
+/**
+ * A value of digits that cannot be (R4.83.28: 83月はありません; 2023/7/139) or is unlikely for
+ * its field (令和83年, a record dated past today) where a speck or a stroke was read as a digit:
+ * the enlarged or the whole-page reading, misreading other things, often read it so that it
+ * passes (held-out seeds 31 and 34). Not for names or text, where passing says little.
+ */
+function failedItsChecks(reading: FieldReading): boolean {
+  return reading.value === null || reading.reasons.some(isDatePlausibilityWarning);
+}
+
+/**
+ * Another reading's value in place of one that failed its checks, always for review: one
+ * reading alone vouches for it, and the reviewer sees what the first read.
+ */
+function readInstead(reading: FieldReading, other: FieldReading): FieldReading {
+  const first = reading.value === null ? (reading.raw ?? "") : String(reading.value);
+  return {
+    ...other,
+    reasons: [
+      ...reading.reasons,
+      `「${first}」と読めましたが、別の読み取りでは「${String(other.value)}」と読めます`,
+    ],
+  };
 }
 
 /**

@@ -12,7 +12,7 @@ export type DateRole = "birth" | "event" | "planned";
  * 生活困窮者自立支援制度 2015, 重層的支援体制整備事業 2021) all began after 2000, so an earlier record
  * date most likely has a misread era (平成5年 for 令和5年) or year.
  */
-const EARLIEST_PLAUSIBLE_EVENT = "2000-01-01";
+export const EARLIEST_PLAUSIBLE_EVENT = "2000-01-01";
 
 /**
  * Warnings (empty when plausible) for a date that exists but is unlikely for its field, e.g. a
@@ -22,18 +22,30 @@ const EARLIEST_PLAUSIBLE_EVENT = "2000-01-01";
  */
 export function datePlausibilityWarnings(iso: string, role: DateRole, today: string): string[] {
   if (role === "birth") {
-    if (iso > today) return ["生年月日が今日より後です"];
-    if (ageOn(iso, today) > MAX_PLAUSIBLE_AGE)
-      return [`生年月日から数えると${MAX_PLAUSIBLE_AGE}歳を超えます`];
+    if (iso > today) return [WARNINGS.birthInFuture];
+    if (ageOn(iso, today) > MAX_PLAUSIBLE_AGE) return [WARNINGS.tooOld];
     return [];
   }
-  if (role === "event" && iso > today) return ["今日より後の日付です"];
-  if (iso < EARLIEST_PLAUSIBLE_EVENT)
-    return ["2000年より前の日付です（元号か年の読み違いの可能性）"];
+  if (role === "event" && iso > today) return [WARNINGS.eventInFuture];
+  if (iso < EARLIEST_PLAUSIBLE_EVENT) return [WARNINGS.beforeTheSystems];
   return [];
 }
 
-function ageOn(birth: string, day: string): number {
+const WARNINGS = {
+  birthInFuture: "生年月日が今日より後です",
+  tooOld: `生年月日から数えると${MAX_PLAUSIBLE_AGE}歳を超えます`,
+  eventInFuture: "今日より後の日付です",
+  beforeTheSystems: "2000年より前の日付です（元号か年の読み違いの可能性）",
+} as const;
+const WARNING_TEXTS: ReadonlySet<string> = new Set(Object.values(WARNINGS));
+
+/** One of the warnings datePlausibilityWarnings gives. */
+export function isDatePlausibilityWarning(reason: string): boolean {
+  return WARNING_TEXTS.has(reason);
+}
+
+/** Whole years from `birth` to `day`, both `YYYY-MM-DD`. */
+export function ageOn(birth: string, day: string): number {
   const years = Number(day.slice(0, 4)) - Number(birth.slice(0, 4));
   return day.slice(5) < birth.slice(5) ? years - 1 : years;
 }
