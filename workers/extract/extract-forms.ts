@@ -7,6 +7,7 @@ import {
 } from "../../config/forms/form-definitions.ts";
 import { todayInJapan } from "../../config/japan-time.ts";
 import type { BBox } from "../ocr/ocr-result.ts";
+import { type AgeFields, withAgeCheckedAgainstBirthDate } from "./age-against-birth-date.ts";
 import { type AnalysedPage, analysePage, type PageAnalysis } from "./analyse-page.ts";
 import { centreX, centreY, containsPoint } from "./boxes.ts";
 import { byValueShape } from "./by-value-shape.ts";
@@ -131,7 +132,10 @@ export function extractForms(
     const placed = readAtUnreadLabel(notFound, form.pages, readBoxes(read), context);
     if (placed)
       read[placed.field.group][placed.field.key] = toItem(placed.field, placed.reading, thresholds);
-    const items = withStaffReadAsClientDisputed(read);
+    const ageFields = ageFieldsOf(fieldsOf(definitions, form.docType));
+    const items = withStaffReadAsClientDisputed(
+      ageFields ? withAgeCheckedAgainstBirthDate(read, ageFields, context.today) : read,
+    );
     const classification = { by: form.classifiedBy, title: form.title };
     return {
       formIndex,
@@ -220,6 +224,14 @@ function fewestLabelEdits(hit: LabelHit, page: AnalysedPage): number {
         other.key === hit.key && containsPoint(hit.bbox, centreX(other.bbox), centreY(other.bbox)),
     );
   return Math.min(hit.edits, ...sameLabel.map((other) => other.edits));
+}
+
+/** The form's 年齢 and 生年月日 with its dates, when it has both. */
+function ageFieldsOf(fields: readonly FieldDefinition[]): AgeFields | undefined {
+  const age = fields.find((field) => field.plausibility === "age");
+  const birth = fields.find((field) => field.plausibility === "birth");
+  const events = fields.filter((field) => field.type === "date" && field.plausibility === "event");
+  return age && birth ? { age, birth, events } : undefined;
 }
 
 const LABEL_READ_ELSEWHERE = "項目名は別の読み取りでだけ読めました";
