@@ -254,6 +254,21 @@ describe("normaliseDate: dates that do not exist are not repaired", () => {
     expect(normaliseDate("2024/2013").ok).toBe(false);
   });
 
+  it("reads a date both of whose separators OCR read as digits, one repair before two", () => {
+    expect(normaliseDate("20227/572 6")).toEqual({
+      ok: true,
+      value: "2022-05-26",
+      warnings: ["区切りの「/」の横の「7」は読み飛ばしました", "「7」を区切りの「/」と読みました"],
+    });
+    expect(normaliseDate("202276723")).toEqual({
+      ok: true,
+      value: "2022-06-23",
+      warnings: ["「7」を区切りの「/」と読みました", "「7」を区切りの「/」と読みました"],
+    });
+    // 2021/1/17 and 2021/11/7: more than one date.
+    expect(normaliseDate("202171117").ok).toBe(false);
+  });
+
   it("asks for the circled era when the whole era row was read", () => {
     expect(normaliseDate("大正・昭和・平成　62年11月3日")).toEqual({
       ok: false,
