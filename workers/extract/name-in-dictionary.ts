@@ -29,7 +29,8 @@ export function unknownNameWarnings(name: string, language: LanguageModel): stri
   ];
 }
 
-function splitsAsName(name: string, language: LanguageModel): boolean {
+/** A name in kanji without its space that parts into a dictionary 姓 and a dictionary 名. */
+export function splitsAsName(name: string, language: LanguageModel): boolean {
   const chars = Array.from(name);
   for (let at = 1; at < chars.length; at++)
     if (

@@ -8,6 +8,7 @@ import { withEraRepaired } from "./era-misread.ts";
 import { withExtraCharactersDropped } from "./extra-character.ts";
 import { digitSpread, digitsLookHandwritten } from "./handwritten-digits.ts";
 import type { LanguageModel } from "./language-model.ts";
+import { withoutExtraNameCharacter } from "./name-extra-character.ts";
 import { unknownNameWarnings } from "./name-in-dictionary.ts";
 import { DOUBTFUL_SPACE, spaceName } from "./name-spacing.ts";
 import type { TermList } from "./normalise/correct-misread-terms.ts";
@@ -255,8 +256,16 @@ export function writtenText(
   }
   if (type !== "name" && type !== "kana") return asRead();
   const readTwice = withoutCharacterReadTwice(lines, em);
-  const spaced = spaceName(readTwice?.lines ?? lines, { ink, em, script: type });
-  const repairs = readTwice ? [`「${readTwice.char}」が二度読まれていたのを一字にしました`] : [];
+  const extra =
+    readTwice || type !== "name" || !language
+      ? undefined
+      : withoutExtraNameCharacter(lines, em, language);
+  const spaced = spaceName(readTwice?.lines ?? extra?.lines ?? lines, { ink, em, script: type });
+  const repairs = readTwice
+    ? [`「${readTwice.char}」が二度読まれていたのを一字にしました`]
+    : extra
+      ? [`字数より一字多く読まれた「${extra.char}」を除きました`]
+      : [];
   return {
     text: spaced.text,
     reasons: [...repairs, ...(spaced.doubtful ? [DOUBTFUL_SPACE] : [])],

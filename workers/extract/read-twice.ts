@@ -1,10 +1,10 @@
 import { asKatakana } from "./normalise/as-katakana.ts";
-import type { Token } from "./page-text.ts";
+import type { Glyph, Token } from "./page-text.ts";
 
-/** A character OCR read twice over one character's ink. */
-export interface ReadTwice {
+/** A reading with a character OCR read too many (here, twice over one character's ink) left out. */
+export interface CharacterDropped {
   lines: Token[][];
-  /** The character read twice. */
+  /** The character left out. */
   char: string;
 }
 
@@ -34,7 +34,7 @@ const REPEAT_MARKS = /[々ヽヾゝゞー]/u;
 export function withoutCharacterReadTwice(
   lines: readonly Token[][],
   em: number,
-): ReadTwice | undefined {
+): CharacterDropped | undefined {
   const glyphs = lines.flat().flatMap((token) => token.glyphs);
   const repeats = glyphs.flatMap((glyph, index) => {
     const next = glyphs[index + 1];
@@ -47,14 +47,19 @@ export function withoutCharacterReadTwice(
   });
   const [extra] = repeats;
   if (!extra || repeats.length > 1 || em <= 0) return undefined;
-  const inkCells = Math.round(lines.flat().reduce((sum, token) => sum + token.bbox[2], 0) / em);
-  if (inkCells !== glyphs.length - 1) return undefined;
-  return {
-    lines: lines.map((line) =>
-      line
-        .map((token) => ({ ...token, glyphs: token.glyphs.filter((glyph) => glyph !== extra) }))
-        .filter((token) => token.glyphs.length > 0),
-    ),
-    char: extra.char,
-  };
+  if (inkCells(lines, em) !== glyphs.length - 1) return undefined;
+  return { lines: withoutGlyph(lines, extra), char: extra.char };
+}
+
+/** How many full-width characters the words' boxes hold, at one em apiece. */
+export function inkCells(lines: readonly Token[][], em: number): number {
+  return Math.round(lines.flat().reduce((sum, token) => sum + token.bbox[2], 0) / em);
+}
+
+export function withoutGlyph(lines: readonly Token[][], glyph: Glyph): Token[][] {
+  return lines.map((line) =>
+    line
+      .map((token) => ({ ...token, glyphs: token.glyphs.filter((each) => each !== glyph) }))
+      .filter((token) => token.glyphs.length > 0),
+  );
 }
