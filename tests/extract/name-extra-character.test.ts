@@ -1,39 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type LanguageModel, loadLanguageModel } from "../../workers/extract/language-model.ts";
 import { withoutExtraNameCharacter } from "../../workers/extract/name-extra-character.ts";
-import type { Token } from "../../workers/extract/page-text.ts";
+import { words as ocrWords, text } from "./ocr-words.ts";
 
 let language: LanguageModel;
 beforeAll(async () => {
   language = await loadLanguageModel();
 });
 
-/** OCR words as [text, left, width]: each character boxed in an even share of its word. */
-function words(...list: [string, number, number][]): Token[][] {
-  let id = 0;
-  return [
-    list.map(([text, left, width]) => {
-      const chars = Array.from(text);
-      return {
-        bbox: [left, 100, width, 42],
-        colonAfter: false,
-        glyphs: chars.map((char, index) => ({
-          id: id++,
-          char,
-          bbox: [left + (index * width) / chars.length, 100, width / chars.length, 42],
-          confidence: 0.9,
-          wordStart: index === 0,
-        })),
-      };
-    }),
-  ];
-}
-
-const text = (lines: Token[][] | undefined) =>
-  lines
-    ?.flat()
-    .map((token) => token.glyphs.map((glyph) => glyph.char).join(""))
-    .join(" ");
+const words = (...list: [string, number, number][]) => ocrWords(42, ...list);
 
 describe("a name in kanji read with a character more than its ink holds", () => {
   it("leaves out the one character whose absence makes it a dictionary name (池田 人節子)", () => {

@@ -1,33 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Token } from "../../workers/extract/page-text.ts";
 import { withoutCharacterReadTwice } from "../../workers/extract/read-twice.ts";
+import { words as ocrWords, text } from "./ocr-words.ts";
 
-/** OCR words as [text, left, width]: each character boxed in an even share of its word. */
-function words(...list: [string, number, number][]): Token[][] {
-  let id = 0;
-  return [
-    list.map(([text, left, width]) => {
-      const chars = Array.from(text);
-      return {
-        bbox: [left, 100, width, 41],
-        colonAfter: false,
-        glyphs: chars.map((char, index) => ({
-          id: id++,
-          char,
-          bbox: [left + (index * width) / chars.length, 100, width / chars.length, 41],
-          confidence: 0.9,
-          wordStart: index === 0,
-        })),
-      };
-    }),
-  ];
-}
-
-const text = (lines: Token[][] | undefined) =>
-  lines
-    ?.flat()
-    .map((token) => token.glyphs.map((glyph) => glyph.char).join(""))
-    .join(" ");
+const words = (...list: [string, number, number][]) => ocrWords(41, ...list);
 
 describe("a character OCR read twice over one character's ink", () => {
   it("reads 井上上康弘 boxed over four characters' ink as 井上康弘", () => {
