@@ -167,6 +167,50 @@ describe("a value of digits the first reading could not make valid", () => {
   });
 });
 
+describe("an address line read with a character more than its typed ink spans", () => {
+  // In kanji numerals: the widths of Latin digits vary with the face, the count's margin does not.
+  const PRINTED = "千葉県市川市八幡四丁目十五番三号みどりレジデンス";
+  const read = (first: string, enlarged: string) => {
+    const ink = new InkPage();
+    ink.title("相談受付票");
+    const label = ink.text("住所：", 100, 300);
+    const value = ink.text(PRINTED, 200, 300, first);
+    ink.line([label, value]);
+    const [x, y, width, height] = value.bbox;
+    const evidence = {
+      ...ink.evidence(),
+      rescaledCells: [],
+      rescaledLines: [
+        cell(
+          [80, y - 10, x + width, height + 20],
+          [
+            {
+              y,
+              em: height,
+              words: [
+                ["住所：", label.bbox[0]],
+                [enlarged, x],
+              ],
+            },
+          ],
+        ),
+      ],
+    };
+    const [form] = extractForms([evidence], { today: "2025-01-01" });
+    return form?.items.common.address;
+  };
+
+  it("is taken from the enlarged reading that gives it without one character, for review", () => {
+    const doubled = "千葉県市川市八幡幡四丁目十五番三号みどりレジデンス";
+    expect(read(doubled, PRINTED)).toMatchObject({ value: PRINTED, needsReview: true });
+  });
+
+  it("is kept when the ink holds as many characters as were read", () => {
+    const short = "千葉県市川市八四丁目十五番三号みどりレジデンス";
+    expect(read(PRINTED, short)).toMatchObject({ value: PRINTED, needsReview: true });
+  });
+});
+
 describe("a name corroborated by the page's second reading", () => {
   const nameLine = (name: string, confidence: number): LineSpec => ({
     y: 300,

@@ -80,8 +80,7 @@ export function withExtraCharactersDropped(
   const warnings: string[] = [];
   const kept = lines.map((line) => [...line]);
   kept.forEach((line, index) => {
-    const excess = excessCharacters(line, ink, em);
-    if (excess === undefined || excess < ONE_TOO_MANY || excess > MOST_EXCESS) return;
+    if (!readWithOneTooMany(line, ink, em)) return;
     const dropped = likeliestDeletion(kept, index, language);
     if (dropped === null) {
       warnings.push("印字の字数より一字多く読まれた行があります");
@@ -91,6 +90,12 @@ export function withExtraCharactersDropped(
     kept[index] = dropped.line;
   });
   return { lines: kept, repairs, warnings };
+}
+
+/** The typed line was read with one character more than its ink spans (character-count.ts). */
+export function readWithOneTooMany(line: readonly Token[], ink: GreyImage, em: number): boolean {
+  const excess = excessCharacters(line, ink, em);
+  return excess !== undefined && excess >= ONE_TOO_MANY && excess <= MOST_EXCESS;
 }
 
 /**

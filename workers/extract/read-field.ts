@@ -5,7 +5,7 @@ import { centreX, centreY, containsPoint } from "./boxes.ts";
 import { bracketedWord } from "./bracketed-word.ts";
 import { withDroppedMarks } from "./dropped-punctuation.ts";
 import { withEraRepaired } from "./era-misread.ts";
-import { withExtraCharactersDropped } from "./extra-character.ts";
+import { readWithOneTooMany, withExtraCharactersDropped } from "./extra-character.ts";
 import { digitSpread, digitsLookHandwritten } from "./handwritten-digits.ts";
 import type { LanguageModel } from "./language-model.ts";
 import { withoutExtraNameCharacter } from "./name-extra-character.ts";
@@ -54,6 +54,11 @@ export interface FieldReading {
   cells?: CellConfidence[];
   /** A paragraph's characters as read, for another reading to confirm one by one. */
   glyphs?: readonly Glyph[];
+  /**
+   * An address line was read with one character more than its typed ink spans: a reading that
+   * gives it without one character is likelier right (corroborate.ts).
+   */
+  oneTooMany?: boolean;
 }
 
 /** How sure one table cell's reading is, for FieldReading.cells. */
@@ -188,6 +193,10 @@ function readWritten(
     reasons.push(HANDWRITTEN_DIGITS);
   }
   const written = writtenText(value.lines, field.type, page.ink, value.em, context.language);
+  const oneTooMany =
+    field.type === "address" &&
+    page.ink !== null &&
+    value.lines.some((line) => readWithOneTooMany(line, page.ink as GreyImage, value.em));
   reasons.push(...written.reasons);
   const normalise = (text: string) =>
     normaliseValue(field.type, text, normaliseContextOf(field, context, circledEra));
@@ -214,6 +223,7 @@ function readWritten(
     ...(repairs.length > 0 ? { repairs } : {}),
     ...(typeset ? { typeset } : {}),
     ...(field.type === "longtext" ? { glyphs } : {}),
+    ...(oneTooMany ? { oneTooMany } : {}),
   };
 }
 
