@@ -163,6 +163,23 @@ describe("checkAcrossForms", () => {
     expect(oneOfTwoDoubted?.items.common.client_name_kana?.value).toBe("コパヤシ イチロウ");
   });
 
+  it("prefers the one reading of a name that others misread with a kanji tesseract reads for it", () => {
+    const misread = "「半」は「斗」の読み違いのことがあります";
+    const unknown = "「藤田悠斗」は辞書の姓と名に分けられません（読み違いの可能性）";
+    const [right, ...others] = check([
+      form(0, { staff_name: item("藤田悠斗", unknown, 0.9) }),
+      form(1, { staff_name: item("藤田 悠半", misread, 0.9) }),
+      form(2, { staff_name: item("藤田 悠半", misread, 0.9) }),
+      form(3, { staff_name: item("藤田悠半", misread, 0.9) }),
+    ]);
+    expect(right?.items.common.staff_name).toMatchObject({ value: "藤田悠斗", needsReview: true });
+    expect(others.map((each) => each.items.common.staff_name?.value)).toEqual([
+      "藤田 悠斗",
+      "藤田 悠斗",
+      "藤田悠斗",
+    ]);
+  });
+
   it("leaves a name as read when the rival is not sure enough to prefer", () => {
     const [first] = check([
       form(0, { staff_name: item("小野悠斗", "読み取りの確信度が低い（0.10）", 0.1) }),

@@ -1,4 +1,5 @@
 import { agreedConfidence } from "./corroborate.ts";
+import { checkDatesAfterIntake } from "./dates-after-intake.ts";
 import {
   type ExtractedForm,
   type FieldItem,
@@ -13,6 +14,7 @@ import type { LanguageModel } from "./language-model.ts";
 import { isLowConfidenceReason, onlyLowConfidence } from "./low-confidence.ts";
 import { DOUBTFUL_SPACE } from "./name-spacing.ts";
 import { editDistance } from "./normalise/edit-distance.ts";
+import { isKnownMisreading } from "./normalise/normalise-name.ts";
 import { checkStaffInTables } from "./staff-in-tables.ts";
 import { calibrated } from "./value-confidence.ts";
 
@@ -104,7 +106,8 @@ interface Found {
  * reads it almost alike otherwise. First, a ふりがな that spells a reading of the client's name
  * is confirmed (kana-matches-name.ts). Values far
  * apart (two cases scanned into one file without a separator sheet) are left alone. Last, the
- * progress tables' 対応者 are checked against the 担当者 so settled (staff-in-tables.ts).
+ * progress tables' 対応者 are checked against the 担当者 so settled (staff-in-tables.ts), and the
+ * dates of the forms against the 受付日 (dates-after-intake.ts).
  */
 export function checkAcrossForms(
   forms: readonly ExtractedForm[],
@@ -133,12 +136,15 @@ export function checkAcrossForms(
         : [];
     });
     if (type === "kana") for (const own of found) takeConfirmedSpacing(own, found);
-    const replaced = found.filter((own) => disputeNearValues(own, found, rival, floors.rival));
+    const replaced = found.filter((own) =>
+      disputeNearValues(own, found, type, rival, floors.rival),
+    );
     for (const own of replaced) acceptSettledReplacement(own, found);
     for (const own of found)
       acceptAgreedValue(own, found, options.reviewThreshold, floors.agreeing);
   }
   checkStaffInTables(checked);
+  checkDatesAfterIntake(checked);
   return checked.map((form) => ({ ...form, needsReview: formNeedsReview(form) }));
 }
 
@@ -178,11 +184,16 @@ function takeConfirmedSpacing(own: Found, found: readonly Found[]): void {
 function disputeNearValues(
   own: Found,
   found: readonly Found[],
+  type: (typeof CASE_KEYS)[number]["type"],
   rule: RivalRule,
   rivalFloor: number,
 ): boolean {
   const near = found.filter((other) => isNearRival(own, other));
   if (near.length > 0 && near.every((rival) => explainedByItsOwnDoubt(rival, own))) return false;
+  if (type === "name") {
+    const misread = byKnownMisreading(own, near);
+    if (misread !== undefined) return misread;
+  }
   const [strongest, runnerUp] = tally(near);
   const agreeing = tally(found.filter((other) => other.value === own.value))[0];
   if (!strongest || !agreeing || agreeing.count > strongest.count) return false;
@@ -202,7 +213,7 @@ function disputeNearValues(
       ? `「${own.shown}」と読めましたが、同じケースファイルの他の様式ではよりはっきり「${strongest.shown}」と読めます`
       : passedWhereOwnFailed
         ? `「${own.shown}」と読めましたが、同じケースファイルの他の様式では確かめられた「${strongest.shown}」と読めます`
-        : `同じケースファイルの他の様式では「${[...new Set(near.map((other) => other.shown))].join("」「")}」と読めます`;
+        : readOtherwise(near);
   if (outvoted || betterRead || passedWhereOwnFailed) {
     own.item.value = rule === "better" ? inOwnSpacing(own.shown, strongest.shown) : strongest.shown;
   }
@@ -217,6 +228,36 @@ function everyReading(
   test: (reading: Found) => boolean,
 ): boolean {
   return found.every((other) => other.value !== value || test(other));
+}
+
+/**
+ * Names against rivals that differ from them only by a kanji tesseract reads for another (悠半
+ * for 悠斗, 和志 for 和也: normalise-name.ts): the rival that reads the meant kanji is the likelier,
+ * however many forms read the misreading (on seed 35 three forms read 藤田 悠半 and one 藤田悠斗,
+ * which they outvoted). A name so misread takes that rival's characters, for review; a name
+ * every rival only misreads so is not outvoted by them, and goes to review naming them. Undefined
+ * where neither holds, for the other rules to settle.
+ */
+function byKnownMisreading(own: Found, near: readonly Found[]): boolean | undefined {
+  const meant = near.find((rival) => isKnownMisreading(own.value, rival.value));
+  if (meant) {
+    own.item.value = inOwnSpacing(own.shown, meant.shown);
+    own.item.needsReview = true;
+    own.item.reason = withReasonsAdded(own.item.reason, [
+      `「${own.shown}」と読めましたが、同じケースファイルの他の様式では「${meant.shown}」と読めます`,
+    ]);
+    return true;
+  }
+  if (near.length === 0 || !near.every((rival) => isKnownMisreading(rival.value, own.value)))
+    return undefined;
+  own.item.needsReview = true;
+  own.item.reason = withReasonsAdded(own.item.reason, [readOtherwise(near)]);
+  return false;
+}
+
+/** The reason naming what the other forms read. */
+function readOtherwise(near: readonly Found[]): string {
+  return `同じケースファイルの他の様式では「${[...new Set(near.map((other) => other.shown))].join("」「")}」と読めます`;
 }
 
 /**

@@ -45,6 +45,23 @@ function misreadForWarnings(text: string): string[] {
   );
 }
 
+/**
+ * `read` is `meant` with one or more of its kanji read as the kanji tesseract reads for them
+ * (悠半 for 悠斗, 和志 for 和也): READ_FOR, character for character, spaces aside.
+ */
+export function isKnownMisreading(read: string, meant: string): boolean {
+  const a = Array.from(read.replace(/\s/gu, ""));
+  const b = Array.from(meant.replace(/\s/gu, ""));
+  if (a.length !== b.length) return false;
+  let misread = false;
+  for (const [at, char] of a.entries()) {
+    if (char === b[at]) continue;
+    if (READ_FOR[char] !== b[at]) return false;
+    misread = true;
+  }
+  return misread;
+}
+
 const READ_FOR: Readonly<Record<string, string>> = {
   知: "智",
   志: "也",
