@@ -1,5 +1,5 @@
 import type { FieldDefinition } from "../../config/forms/form-definitions.ts";
-import { type FieldItem, type RecordItems, withReasonsAdded } from "./extracted-form.ts";
+import { type FieldItem, inReview, type RecordItems } from "./extracted-form.ts";
 import { ageOn, EARLIEST_PLAUSIBLE_EVENT } from "./normalise/date-plausibility.ts";
 
 /** The fields of one form that say how old the client was, and when. */
@@ -56,7 +56,6 @@ function formDates(
 }
 
 function withReviewed(items: RecordItems, field: FieldDefinition, reason: string): RecordItems {
-  const item = items[field.group][field.key] as FieldItem;
-  const reviewed = { ...item, needsReview: true, reason: withReasonsAdded(item.reason, [reason]) };
+  const reviewed = inReview(items[field.group][field.key] as FieldItem, [reason]);
   return { ...items, [field.group]: { ...items[field.group], [field.key]: reviewed } };
 }

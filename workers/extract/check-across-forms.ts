@@ -6,8 +6,8 @@ import {
   findItem,
   formNeedsReview,
   type RecordItems,
+  sendToReview,
   splitReasons,
-  withReasonsAdded,
 } from "./extracted-form.ts";
 import { confirmKanaByName } from "./kana-matches-name.ts";
 import type { LanguageModel } from "./language-model.ts";
@@ -100,8 +100,8 @@ interface Found {
  * almost like another form's but not the same goes to review, naming what the others read,
  * unless more forms read it than read any such rival, or it passed its own checks and every
  * rival failed its own, read less sure; a value outvoted, for names and the agency outread
- * (see RivalRule), or doubted where a rival was not, is replaced by the rival, still for review, so the reviewer
- * confirms rather than retypes. A value in review only for low confidence that another form
+ * (see RivalRule), or doubted where a rival was not, is replaced by the rival, still for
+ * review, so the reviewer confirms rather than retypes. A value in review only for low confidence that another form
  * reads exactly alike is accepted when the two readings together are sure enough and no form
  * reads it almost alike otherwise. First, a ふりがな that spells a reading of the client's name
  * is confirmed (kana-matches-name.ts). Values far
@@ -217,8 +217,7 @@ function disputeNearValues(
   if (outvoted || betterRead || passedWhereOwnFailed) {
     own.item.value = rule === "better" ? inOwnSpacing(own.shown, strongest.shown) : strongest.shown;
   }
-  own.item.needsReview = true;
-  own.item.reason = withReasonsAdded(own.item.reason, [reason]);
+  sendToReview(own.item, [reason]);
   return outvoted || betterRead || passedWhereOwnFailed;
 }
 
@@ -242,16 +241,14 @@ function byKnownMisreading(own: Found, near: readonly Found[]): boolean | undefi
   const meant = near.find((rival) => isKnownMisreading(own.value, rival.value));
   if (meant) {
     own.item.value = inOwnSpacing(own.shown, meant.shown);
-    own.item.needsReview = true;
-    own.item.reason = withReasonsAdded(own.item.reason, [
+    sendToReview(own.item, [
       `「${own.shown}」と読めましたが、同じケースファイルの他の様式では「${meant.shown}」と読めます`,
     ]);
     return true;
   }
   if (near.length === 0 || !near.every((rival) => isKnownMisreading(rival.value, own.value)))
     return undefined;
-  own.item.needsReview = true;
-  own.item.reason = withReasonsAdded(own.item.reason, [readOtherwise(near)]);
+  sendToReview(own.item, [readOtherwise(near)]);
   return false;
 }
 

@@ -293,8 +293,9 @@ function withMarkLostAdded(type: FieldType, value: string, other: unknown): bool
 /**
  * The enlarged reading gives the value with one of its characters left out, where the count of
  * the typed line's ink found one too many (read-field.ts): a digit OCR read twice in a block
- * number or a room (春日6-116-11, サンメゾン3003号室 on held-out seed 34, the enlarged reading
- * right both times). Taken, for review.
+ * number (春日6-116-11 on held-out seed 34, the enlarged reading right). Taken, for review. The
+ * count takes a digit at a typical width, so it finds a digit too many only where the line is
+ * kanji and kana enough (サンメゾン3003号室 on the same seed it did not).
  */
 function withOneCharacterLess(value: string, other: unknown): boolean {
   if (typeof other !== "string") return false;

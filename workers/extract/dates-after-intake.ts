@@ -1,4 +1,4 @@
-import { type ExtractedForm, type FieldItem, withReasonsAdded } from "./extracted-form.ts";
+import { type ExtractedForm, sendToReview } from "./extracted-form.ts";
 import { cellReasonPrefix } from "./read-table-field.ts";
 
 /** 相談受付日: the day the consultation began. */
@@ -31,7 +31,7 @@ export function checkDatesAfterIntake(forms: readonly ExtractedForm[]): void {
     for (const key of LATER_KEYS) {
       const item = form.items.common[key];
       if (!item || typeof item.value !== "string" || item.value >= intake) continue;
-      addReason(item, `受付日（${intake}）より前の日付です`);
+      sendToReview(item, [`受付日（${intake}）より前の日付です`]);
       before.push(item.value);
     }
     const table = form.items.common[TABLE_KEY];
@@ -41,17 +41,14 @@ export function checkDatesAfterIntake(forms: readonly ExtractedForm[]): void {
       return typeof date === "string" && date < intake ? [{ date, index }] : [];
     });
     for (const { date, index } of rows) {
-      addReason(table, `${cellReasonPrefix(index + 1, "日付")}受付日（${intake}）より前の日付です`);
+      sendToReview(table, [
+        `${cellReasonPrefix(index + 1, "日付")}受付日（${intake}）より前の日付です`,
+      ]);
       before.push(date);
     }
   }
   if (before.length === 0) return;
   const dates = [...new Set(before)].join("、");
   for (const item of intakes)
-    addReason(item, `同じケースファイルにこの受付日より前の日付（${dates}）があります`);
-}
-
-function addReason(item: FieldItem, reason: string): void {
-  item.needsReview = true;
-  item.reason = withReasonsAdded(item.reason, [reason]);
+    sendToReview(item, [`同じケースファイルにこの受付日より前の日付（${dates}）があります`]);
 }

@@ -37,6 +37,16 @@ export function withReasonsAdded(reason: string | undefined, added: readonly str
   return joinReasons([...(reason ? [reason] : []), ...added]);
 }
 
+/** `item` sent to review, with `reasons` after those it held: a copy, `item` unchanged. */
+export function inReview(item: FieldItem, reasons: readonly string[]): FieldItem {
+  return { ...item, needsReview: true, reason: withReasonsAdded(item.reason, reasons) };
+}
+
+/** `item` itself sent to review so, for the checks that settle a case file's copies in place. */
+export function sendToReview(item: FieldItem, reasons: readonly string[]): void {
+  Object.assign(item, inReview(item, reasons));
+}
+
 /** The review reasons a FieldItem.reason holds, one by one ([""] when it holds none). */
 export function splitReasons(reason: string | undefined): string[] {
   return (reason ?? "").split(REASON_SEPARATOR);

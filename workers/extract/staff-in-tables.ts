@@ -1,4 +1,4 @@
-import { type ExtractedForm, type FieldItem, withReasonsAdded } from "./extracted-form.ts";
+import { type ExtractedForm, sendToReview } from "./extracted-form.ts";
 import { editDistance } from "./normalise/edit-distance.ts";
 import { cellReasonPrefix } from "./read-table-field.ts";
 
@@ -42,7 +42,7 @@ export function checkStaffInTables(forms: readonly ExtractedForm[]): void {
       );
       return { ...row, [STAFF_COLUMN]: meant };
     });
-    if (notes.length > 0) addReasons(table, notes);
+    if (notes.length > 0) sendToReview(table, notes);
   }
 }
 
@@ -115,9 +115,4 @@ function misreadOf(read: string, name: string): boolean {
   return readLength === nameLength
     ? edits <= Math.floor(nameLength / 2)
     : Math.abs(readLength - nameLength) === 1 && edits === 1;
-}
-
-function addReasons(item: FieldItem, notes: readonly string[]): void {
-  item.needsReview = true;
-  item.reason = withReasonsAdded(item.reason, notes);
 }

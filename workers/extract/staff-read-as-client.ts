@@ -1,4 +1,4 @@
-import { type RecordItems, withReasonsAdded } from "./extracted-form.ts";
+import { inReview, type RecordItems } from "./extracted-form.ts";
 
 const REASON = "担当者が相談者と同じ名前に読めます（別の欄の値を読んだ可能性）";
 
@@ -12,11 +12,7 @@ export function withStaffReadAsClientDisputed(items: RecordItems): RecordItems {
   const staff = items.common.staff_name;
   if (typeof client !== "string" || !staff || typeof staff.value !== "string") return items;
   if (withoutSpaces(staff.value) !== withoutSpaces(client)) return items;
-  const reason = withReasonsAdded(staff.reason, [REASON]);
-  return {
-    ...items,
-    common: { ...items.common, staff_name: { ...staff, needsReview: true, reason } },
-  };
+  return { ...items, common: { ...items.common, staff_name: inReview(staff, [REASON]) } };
 }
 
 const withoutSpaces = (name: string) => name.replace(/\s/gu, "");
