@@ -101,11 +101,11 @@ interface Found {
  * unless more forms read it than read any such rival, or it passed its own checks and every
  * rival failed its own, read less sure; a value outvoted, for names and the agency outread
  * (see RivalRule), or doubted where a rival was not, is replaced by the rival, still for
- * review, so the reviewer confirms rather than retypes. A value in review only for low confidence that another form
- * reads exactly alike is accepted when the two readings together are sure enough and no form
- * reads it almost alike otherwise. First, a ふりがな that spells a reading of the client's name
- * is confirmed (kana-matches-name.ts). Values far
- * apart (two cases scanned into one file without a separator sheet) are left alone. Last, the
+ * review, so the reviewer confirms rather than retypes. A value in review only for low
+ * confidence that another form reads exactly alike is accepted when the two readings together
+ * are sure enough and no form reads it almost alike otherwise. First, a ふりがな that spells a
+ * reading of the client's name is confirmed (kana-matches-name.ts). Values far apart (two
+ * cases scanned into one file without a separator sheet) are left alone. Last, the
  * progress tables' 対応者 are checked against the 担当者 so settled (staff-in-tables.ts), and the
  * dates of the forms against the 受付日 (dates-after-intake.ts).
  */

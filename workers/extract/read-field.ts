@@ -193,10 +193,11 @@ function readWritten(
     reasons.push(HANDWRITTEN_DIGITS);
   }
   const written = writtenText(value.lines, field.type, page.ink, value.em, context.language);
+  const ink = page.ink;
   const oneTooMany =
     field.type === "address" &&
-    page.ink !== null &&
-    value.lines.some((line) => readWithOneTooMany(line, page.ink as GreyImage, value.em));
+    ink !== null &&
+    value.lines.some((line) => readWithOneTooMany(line, ink, value.em));
   reasons.push(...written.reasons);
   const normalise = (text: string) =>
     normaliseValue(field.type, text, normaliseContextOf(field, context, circledEra));

@@ -324,8 +324,8 @@ const POINT_IN_BLOCK_NUMBER = /(?<=\d)[.,．，・](?=\d)/u;
 
 /**
  * 相談番号 (`id`): as printed, NFKC, no spaces (R5-0123). A number begins and ends in a digit or
- * letter: a dot or star before or after it is a speck (R4-0457*, 。R4-0389). A number that does not look like one goes to
- * review, however sure OCR was: see idShapeWarnings.
+ * letter: a dot or star before or after it is a speck (R4-0457*, 。R4-0389). A number that does
+ * not look like one goes to review, however sure OCR was: see idShapeWarnings.
  */
 export function normaliseId(raw: string): Normalised<string> {
   const dashes = withDoubledDashesJoined(textLines(raw).join("").replace(/\s+/gu, ""));
