@@ -41,4 +41,62 @@ describe("redactPageReading", () => {
     expect(JSON.stringify(redacted)).not.toContain(MISREAD.slice(0, 6));
     expect(JSON.stringify(redacted)).not.toContain(NUMBER.slice(0, 6));
   });
+
+  it("boxes and redacts a number the whole-page reading spread over two lines", () => {
+    const wrapped: OcrLine[] = [
+      {
+        text: `個人番号 ${NUMBER.slice(0, 4)} ${NUMBER.slice(4, 8)}`,
+        confidence: 0.9,
+        bbox: [100, 500, 560, 40],
+        words: [
+          { text: "個人番号", confidence: 0.9, bbox: [100, 500, 160, 40] },
+          { text: NUMBER.slice(0, 4), confidence: 0.9, bbox: [300, 500, 160, 40] },
+          { text: NUMBER.slice(4, 8), confidence: 0.9, bbox: [500, 500, 160, 40] },
+        ],
+      },
+      {
+        text: `${NUMBER.slice(8)} 世帯主`,
+        confidence: 0.9,
+        bbox: [100, 560, 400, 40],
+        words: [
+          { text: NUMBER.slice(8), confidence: 0.9, bbox: [100, 560, 160, 40] },
+          { text: "世帯主", confidence: 0.9, bbox: [300, 560, 120, 40] },
+        ],
+      },
+    ];
+    const redacted = redactPageReading(wrapped, []);
+    // One box per line's part, so that neither covers the other line's text.
+    expect(redacted.boxes).toEqual([
+      [300, 500, 360, 40],
+      [100, 560, 160, 40],
+    ]);
+    expect(redacted.lines.map((line) => line.text)).toEqual([
+      `個人番号${REDACTED_INDIVIDUAL_NUMBER}`,
+      `${REDACTED_INDIVIDUAL_NUMBER}世帯主`,
+    ]);
+    expect(JSON.stringify(redacted)).not.toMatch(/[0-9]{4}/u);
+  });
+
+  it("leaves digits across two lines alone when they are not a number", () => {
+    const notANumber: OcrLine[] = [
+      {
+        text: `電話 ${MISREAD.slice(0, 6)}`,
+        confidence: 0.9,
+        bbox: [100, 500, 460, 40],
+        words: [
+          { text: "電話", confidence: 0.9, bbox: [100, 500, 80, 40] },
+          { text: MISREAD.slice(0, 6), confidence: 0.9, bbox: [300, 500, 260, 40] },
+        ],
+      },
+      {
+        text: MISREAD.slice(6),
+        confidence: 0.9,
+        bbox: [100, 560, 260, 40],
+        words: [{ text: MISREAD.slice(6), confidence: 0.9, bbox: [100, 560, 260, 40] }],
+      },
+    ];
+    const redacted = redactPageReading(notANumber, []);
+    expect(redacted.boxes).toEqual([]);
+    expect(redacted.lines).toEqual(notANumber);
+  });
 });

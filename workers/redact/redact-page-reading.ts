@@ -16,8 +16,9 @@ export interface RedactedReading {
 /**
  * Takes every Individual Number out of a page's OCR output: the words that spell it are replaced
  * by a marker, and their boxes are returned so that the page image is blacked out there too.
- * All text then passes through the text redactor as well, which also catches a number whose
- * digits tesseract spread over two lines.
+ * All text then passes through the text redactor as well. A number the whole-page reading
+ * spread over two lines (wrapped at the edge of its box, or one line read as two) is found
+ * across each pair of lines that follow each other; each line's part gets a box of its own.
  */
 export function redactPageReading(
   lines: readonly OcrLine[],
@@ -25,6 +26,7 @@ export function redactPageReading(
 ): RedactedReading {
   const boxes: BBox[] = [];
   const redactedLines = lines.map((line) => redactLine(line, boxes));
+  boxes.push(...numbersAcrossLines(lines));
   const redactedCells = cells.map((cell): OcrCell => {
     const found = boxes.length;
     const asLine = redactLine({ ...cell }, boxes);
@@ -41,6 +43,28 @@ export function redactPageReading(
     cells: redactedCells.map((cell) => redactInside(cell, merged)),
     boxes: merged,
   };
+}
+
+/** Boxes of the parts of numbers that begin at the end of one line and end at the next one's start. */
+function numbersAcrossLines(lines: readonly OcrLine[]): BBox[] {
+  return lines.slice(1).flatMap((next, index) => {
+    const line = lines[index] as OcrLine;
+    const joined = { ...line, words: [...line.words, ...next.words] };
+    return findIndividualNumbers([joined]).flatMap((match) => {
+      const inLine = match.words.filter((word) => word < line.words.length);
+      const inNext = match.words.filter((word) => word >= line.words.length);
+      if (inLine.length === 0 || inNext.length === 0) return [];
+      const box = (words: readonly OcrWord[], indexes: readonly number[]) =>
+        unionOf(indexes.map((word) => (words[word] as OcrWord).bbox));
+      return [
+        box(line.words, inLine),
+        box(
+          next.words,
+          inNext.map((word) => word - line.words.length),
+        ),
+      ];
+    });
+  });
 }
 
 /** Words with a digit lying mostly inside a redacted area become the redaction marker. */
@@ -85,6 +109,10 @@ function overlapShare([ax, ay, aw, ah]: BBox, [bx, by, bw, bh]: BBox): number {
   const h = Math.min(ay + ah, by + bh) - Math.max(ay, by);
   if (w <= 0 || h <= 0) return 0;
   return (w * h) / Math.max(1, Math.min(aw * ah, bw * bh));
+}
+
+function unionOf(boxes: readonly BBox[]): BBox {
+  return boxes.reduce(union);
 }
 
 function union([ax, ay, aw, ah]: BBox, [bx, by, bw, bh]: BBox): BBox {
