@@ -56,7 +56,7 @@ describe("normaliseText", () => {
     });
   });
 
-  it("puts back 丁 read as 耳 or 了, 荘 read as 壮, 菩 or 蘭, 東京都's 都, a speck after a dash", () => {
+  it("puts back 丁 read as 耳 or 了, 荘 read as 壮, 菩 or 蘭, 東京都's 都, drops a speck after a dash and a phantom before 号", () => {
     expect(normaliseAddress("豊田市小坂本町1耳目17番16号")).toMatchObject({
       value: "豊田市小坂本町1丁目17番16号",
       repairs: ["「耳目」を「丁目」と読み替えました"],
@@ -73,6 +73,15 @@ describe("normaliseText", () => {
       value: "千葉市中央区富士見3-22-7さくら荘303号室",
       repairs: ["「蘭」を「荘」と読み替えました", "「.」を汚れとして除きました"],
     });
+    expect(normaliseAddress("埼玉県川越市新富町2丁目5番6人号")).toMatchObject({
+      value: "埼玉県川越市新富町2丁目5番6号",
+      repairs: ["「人」を汚れとして除きました"],
+    });
+    expect(normaliseAddress("川越市新富町5番6号サン荘205の号室")).toMatchObject({
+      value: "川越市新富町5番6号サン荘205号室",
+    });
+    // A word of the block number before 号 is a misreading of another kind, not a phantom.
+    expect(normaliseAddress("川越市新富町5番号")).toEqual({ ok: true, value: "川越市新富町5番号" });
     // Only between a kana name and a room number: 壮 elsewhere is the address's own.
     expect(normaliseAddress("大阪市壮町3番12号")).toEqual({ ok: true, value: "大阪市壮町3番12号" });
     expect(normaliseAddress("グリーン荘304号室")).toEqual({ ok: true, value: "グリーン荘304号室" });
