@@ -68,16 +68,41 @@ describe("a ふりがな checked against the readings of the client's name", () 
     });
   });
 
-  it("is left as read when it spells no reading of the name", () => {
-    for (const misread of ["コバヤシ スズム", "シミズ マコミ"]) {
+  it("is left as read when it spells no reading of the name, nor one near it", () => {
+    for (const [name, read] of [
+      ["小林 進", "コバヤシ タロウ"],
+      ["清水 真由美", "シミズ アヤカ"],
+    ] as const) {
       const reason = "読み取りの確信度が低い（0.60）";
       const checked = check([
-        intake(0, {
-          client_name: item(misread.startsWith("コ") ? "小林 進" : "清水 真由美"),
-          client_name_kana: item(misread, reason, 0.6),
-        }),
+        intake(0, { client_name: item(name), client_name_kana: item(read, reason, 0.6) }),
       ]);
-      expect(kanaOf(checked)).toMatchObject({ value: misread, needsReview: true, reason });
+      expect(kanaOf(checked)).toMatchObject({ value: read, needsReview: true, reason });
+    }
+  });
+
+  it("goes to review naming the reading it is one letter off", () => {
+    const checked = check([
+      intake(0, { client_name: item("小林 進"), client_name_kana: item("コバヤシ スズム") }),
+    ]);
+    expect(kanaOf(checked)).toMatchObject({
+      value: "コバヤシ スズム",
+      needsReview: true,
+      reason: "氏名の読み「コバヤシ ススム」と一字違います",
+    });
+  });
+
+  it("takes the reading that leaves out a letter it read too many, for review", () => {
+    for (const [name, read, reading] of [
+      ["山田 進", "ヤマダ ススオム", "ヤマダ ススム"],
+      ["中村 洋子", "ナカオムラ ヨウコ", "ナカムラ ヨウコ"],
+    ] as const) {
+      const checked = check([intake(0, { client_name: item(name), client_name_kana: item(read) })]);
+      expect(kanaOf(checked)).toMatchObject({
+        value: reading,
+        needsReview: true,
+        reason: `「${read}」を氏名の読み「${reading}」に合わせて一字除きました`,
+      });
     }
   });
 
