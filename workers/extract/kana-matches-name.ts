@@ -83,12 +83,18 @@ function checkNearSpelling(kana: FieldItem, name: string, language: LanguageMode
   sendToReview(kana, [`「${read}」を氏名の読み「${spelling}」に合わせて一字除きました`]);
 }
 
-/** Every reading of the 姓 followed by a reading of the 名, spaced between them. */
-function nameSpellings(name: string, language: LanguageModel): string[] {
+/** The name's characters, and where its 姓 may end: at its space or, unspaced, anywhere. */
+function nameSplits(name: string): { characters: string[]; splits: number[] } {
   const characters = Array.from(name.replace(/\s/gu, ""));
   const space = Array.from(name).indexOf(" ");
   const splits =
     space > 0 ? [space] : Array.from({ length: characters.length - 1 }, (_, index) => index + 1);
+  return { characters, splits };
+}
+
+/** Every reading of the 姓 followed by a reading of the 名, spaced between them. */
+function nameSpellings(name: string, language: LanguageModel): string[] {
+  const { characters, splits } = nameSplits(name);
   const spellings = splits.flatMap((split) => {
     const family = language.readings(characters.slice(0, split).join(""));
     const given = language.readings(characters.slice(split).join(""));
@@ -106,10 +112,7 @@ function nameSpellings(name: string, language: LanguageModel): string[] {
  */
 function spellAsName(kana: string, name: string, language: LanguageModel): string | null {
   const letters = kana.replace(/\s/gu, "");
-  const characters = Array.from(name.replace(/\s/gu, ""));
-  const space = Array.from(name).indexOf(" ");
-  const splits =
-    space > 0 ? [space] : Array.from({ length: characters.length - 1 }, (_, index) => index + 1);
+  const { characters, splits } = nameSplits(name);
   const ends = new Set<number>();
   for (const split of splits) {
     const family = characters.slice(0, split).join("");
