@@ -45,7 +45,10 @@ export function redactPageReading(
   };
 }
 
-/** Boxes of the parts of numbers that begin at the end of one line and end at the next one's start. */
+/**
+ * Boxes of the parts of the numbers that begin at the end of one line and end at the start of
+ * the next: one box per line, so that neither covers the other line's text.
+ */
 function numbersAcrossLines(lines: readonly OcrLine[]): BBox[] {
   return lines.slice(1).flatMap((next, index) => {
     const line = lines[index] as OcrLine;
@@ -55,7 +58,7 @@ function numbersAcrossLines(lines: readonly OcrLine[]): BBox[] {
       const inNext = match.words.filter((word) => word >= line.words.length);
       if (inLine.length === 0 || inNext.length === 0) return [];
       const box = (words: readonly OcrWord[], indexes: readonly number[]) =>
-        unionOf(indexes.map((word) => (words[word] as OcrWord).bbox));
+        indexes.map((word) => (words[word] as OcrWord).bbox).reduce(union);
       return [
         box(line.words, inLine),
         box(
@@ -109,10 +112,6 @@ function overlapShare([ax, ay, aw, ah]: BBox, [bx, by, bw, bh]: BBox): number {
   const h = Math.min(ay + ah, by + bh) - Math.max(ay, by);
   if (w <= 0 || h <= 0) return 0;
   return (w * h) / Math.max(1, Math.min(aw * ah, bw * bh));
-}
-
-function unionOf(boxes: readonly BBox[]): BBox {
-  return boxes.reduce(union);
 }
 
 function union([ax, ay, aw, ah]: BBox, [bx, by, bw, bh]: BBox): BBox {
