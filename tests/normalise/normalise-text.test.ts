@@ -77,11 +77,16 @@ describe("normaliseText", () => {
       value: "埼玉県川越市新富町2丁目5番6号",
       repairs: ["「人」を汚れとして除きました"],
     });
-    expect(normaliseAddress("川越市新富町5番6号サン荘205の号室")).toMatchObject({
+    expect(normaliseAddress("川越市新富町5番6号サン荘205人号室")).toMatchObject({
       value: "川越市新富町5番6号サン荘205号室",
     });
-    // A word of the block number before 号 is a misreading of another kind, not a phantom.
+    // A word of the block number, or a kana (ら for 5), before 号 is a misreading of another
+    // kind, not a phantom.
     expect(normaliseAddress("川越市新富町5番号")).toEqual({ ok: true, value: "川越市新富町5番号" });
+    expect(normaliseAddress("旭川市三条通1丁目16番23号さくらメゾン30ら号室")).toEqual({
+      ok: true,
+      value: "旭川市三条通1丁目16番23号さくらメゾン30ら号室",
+    });
     // Only between a kana name and a room number: 壮 elsewhere is the address's own.
     expect(normaliseAddress("大阪市壮町3番12号")).toEqual({ ok: true, value: "大阪市壮町3番12号" });
     expect(normaliseAddress("グリーン荘304号室")).toEqual({ ok: true, value: "グリーン荘304号室" });

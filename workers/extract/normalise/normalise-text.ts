@@ -290,16 +290,17 @@ export function normaliseAddress(raw: string): Normalised<string> {
  * number, the 荘 of an apartment house read as 壮, 菩 or 蘭 (グリーン壮304号室, on seeds 15, 22
  * and 23, each by two readings; さくら蘭 on seed 27). The 都 of 東京都 read as 者 (seed 27), and a
  * speck read as a point after a block number's dash (3-22-.7, seed 27), which is dropped. A kanji
- * or kana between a number and its 号, where no address has one, is a phantom and is dropped
- * (5番6人号, read so by both readings and accepted on held-out seed 38: 人 is what tesseract
- * reads in a wide blank); the words of a block number (番, 地, 丁, 目) are left to the checks.
+ * between a number and its 号, where no address has one, is a phantom and is dropped (5番6人号,
+ * read so by both readings and accepted on held-out seed 38: 人 is what tesseract reads in a
+ * wide blank); the words of a block number (番, 地, 丁, 目) are left to the checks, and so is a
+ * kana, mostly a digit misread (a handwritten 305号室 read 30ら号室 on seed 37).
  */
 const ADDRESS_WORDS = [
   { misread: /(?<=\d)(?:丁[日自]|[耳了]目)/gu, word: "丁目" },
   { misread: /(?<=[\p{sc=Hiragana}\p{sc=Katakana}ー])[壮菩蘭](?=\d+号)/gu, word: "荘" },
   { misread: /^東京[者著]/gu, word: "東京都" },
   { misread: /(?<=\d-)[.,・](?=\d)/gu, word: "" },
-  { misread: /(?<=\d)(?![番地丁目])[\p{sc=Han}\p{sc=Hiragana}](?=号)/gu, word: "" },
+  { misread: /(?<=\d)(?![番地丁目])\p{sc=Han}(?=号)/gu, word: "" },
 ];
 
 function blockNumberWarnings(address: string): string[] {
