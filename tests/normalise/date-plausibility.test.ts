@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { datePlausibilityWarnings } from "../../workers/extract/normalise/date-plausibility.ts";
+import {
+  addMonths,
+  datePlausibilityWarnings,
+} from "../../workers/extract/normalise/date-plausibility.ts";
 
 const TODAY = "2024-06-15";
 
@@ -36,5 +39,21 @@ describe("datePlausibilityWarnings", () => {
     expect(datePlausibilityWarnings("1929-09-16", "planned", TODAY)).toEqual([
       "2000年より前の日付です（元号か年の読み違いの可能性）",
     ]);
+  });
+
+  it("warns on a planned date more than 13 months after today (2103 read for 2023)", () => {
+    expect(datePlausibilityWarnings("2025-07-15", "planned", TODAY)).toEqual([]);
+    expect(datePlausibilityWarnings("2025-07-16", "planned", TODAY)).toEqual([
+      "今日から13か月より先の予定日です",
+    ]);
+    expect(datePlausibilityWarnings("2103-08-23", "planned", TODAY)).toHaveLength(1);
+  });
+});
+
+describe("addMonths", () => {
+  it("moves the month on across years and keeps the day as it is", () => {
+    expect(addMonths("2023-05-10", 13)).toBe("2024-06-10");
+    expect(addMonths("2023-12-01", 1)).toBe("2024-01-01");
+    expect(addMonths("2023-01-31", 1)).toBe("2023-02-31");
   });
 });

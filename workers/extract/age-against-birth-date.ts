@@ -1,5 +1,5 @@
 import type { FieldDefinition } from "../../config/forms/form-definitions.ts";
-import { type FieldItem, inReview, type RecordItems } from "./extracted-form.ts";
+import { type RecordItems, withFieldInReview } from "./extracted-form.ts";
 import { ageOn, EARLIEST_PLAUSIBLE_EVENT } from "./normalise/date-plausibility.ts";
 
 /** The fields of one form that say how old the client was, and when. */
@@ -32,7 +32,7 @@ export function withAgeCheckedAgainstBirthDate(
   if (typeof age?.value !== "number" || typeof birth?.value !== "string") return items;
   if (agrees(age.value, birth.value, formDates(items, fields.events, today), today)) return items;
   const reason = `年齢（${age.value}歳）と生年月日（${birth.value}）が合いません`;
-  return withReviewed(withReviewed(items, fields.age, reason), fields.birth, reason);
+  return withFieldInReview(withFieldInReview(items, fields.age, [reason]), fields.birth, [reason]);
 }
 
 function agrees(age: number, birth: string, dates: readonly string[], today: string): boolean {
@@ -53,9 +53,4 @@ function formDates(
       ? [value]
       : [];
   });
-}
-
-function withReviewed(items: RecordItems, field: FieldDefinition, reason: string): RecordItems {
-  const reviewed = inReview(items[field.group][field.key] as FieldItem, [reason]);
-  return { ...items, [field.group]: { ...items[field.group], [field.key]: reviewed } };
 }

@@ -26,6 +26,10 @@ import { lowConfidenceReason } from "./low-confidence.ts";
 import { TermList, WELFARE_TERM_LIST } from "./normalise/correct-misread-terms.ts";
 import { WELFARE_TERMS } from "./normalise/welfare-terms.ts";
 import type { PageEvidence } from "./page-evidence.ts";
+import {
+  type PlannedDateFields,
+  withPlannedDatesCheckedAgainstFormDates,
+} from "./planned-after-form-date.ts";
 import { readAtLabel } from "./read-at-label.ts";
 import { DIGIT_TYPES, type FieldReading, type ReadFieldContext, readField } from "./read-field.ts";
 import { readTableField } from "./read-table-field.ts";
@@ -132,9 +136,13 @@ export function extractForms(
     const placed = readAtUnreadLabel(notFound, form.pages, readBoxes(read), context);
     if (placed)
       read[placed.field.group][placed.field.key] = toItem(placed.field, placed.reading, thresholds);
-    const ageFields = ageFieldsOf(fieldsOf(definitions, form.docType));
+    const formFields = fieldsOf(definitions, form.docType);
+    const ageFields = ageFieldsOf(formFields);
     const items = withStaffReadAsClientDisputed(
-      ageFields ? withAgeCheckedAgainstBirthDate(read, ageFields, context.today) : read,
+      withPlannedDatesCheckedAgainstFormDates(
+        ageFields ? withAgeCheckedAgainstBirthDate(read, ageFields, context.today) : read,
+        plannedDateFieldsOf(formFields),
+      ),
     );
     const classification = { by: form.classifiedBy, title: form.title };
     return {
@@ -226,12 +234,23 @@ function fewestLabelEdits(hit: LabelHit, page: AnalysedPage): number {
   return Math.min(hit.edits, ...sameLabel.map((other) => other.edits));
 }
 
+/** The form's planned dates and its own dates. */
+function plannedDateFieldsOf(fields: readonly FieldDefinition[]): PlannedDateFields {
+  return {
+    planned: fields.filter((field) => field.type === "date" && field.plausibility === "planned"),
+    events: eventDateFields(fields),
+  };
+}
+
+function eventDateFields(fields: readonly FieldDefinition[]): FieldDefinition[] {
+  return fields.filter((field) => field.type === "date" && field.plausibility === "event");
+}
+
 /** The form's 年齢 and 生年月日 with its dates, when it has both. */
 function ageFieldsOf(fields: readonly FieldDefinition[]): AgeFields | undefined {
   const age = fields.find((field) => field.plausibility === "age");
   const birth = fields.find((field) => field.plausibility === "birth");
-  const events = fields.filter((field) => field.type === "date" && field.plausibility === "event");
-  return age && birth ? { age, birth, events } : undefined;
+  return age && birth ? { age, birth, events: eventDateFields(fields) } : undefined;
 }
 
 const LABEL_READ_ELSEWHERE = "項目名は別の読み取りでだけ読めました";

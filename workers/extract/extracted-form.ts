@@ -42,6 +42,16 @@ export function inReview(item: FieldItem, reasons: readonly string[]): FieldItem
   return { ...item, needsReview: true, reason: withReasonsAdded(item.reason, reasons) };
 }
 
+/** `items` with the item of the field at `group` and `key` sent to review: a copy. */
+export function withFieldInReview(
+  items: RecordItems,
+  field: { group: keyof RecordItems; key: string },
+  reasons: readonly string[],
+): RecordItems {
+  const reviewed = inReview(items[field.group][field.key] as FieldItem, reasons);
+  return { ...items, [field.group]: { ...items[field.group], [field.key]: reviewed } };
+}
+
 /** `item` itself sent to review so, for the checks that settle a case file's copies in place. */
 export function sendToReview(item: FieldItem, reasons: readonly string[]): void {
   Object.assign(item, inReview(item, reasons));
