@@ -92,6 +92,18 @@ describe("a ふりがな checked against the readings of the client's name", () 
     });
   });
 
+  it("is held to another form's name when its own form misread the name too", () => {
+    const checked = check([
+      intake(0, { client_name: item("伊藤 騰"), client_name_kana: item("イテウ マサル") }),
+      intake(1, { client_name: item("伊藤 勝") }),
+    ]);
+    expect(kanaOf(checked)).toMatchObject({
+      value: "イテウ マサル",
+      needsReview: true,
+      reason: "氏名の読み「イトウ マサル」と一字違います",
+    });
+  });
+
   it("takes the reading that leaves out a letter it read too many, for review", () => {
     for (const [name, read, reading] of [
       ["山田 進", "ヤマダ ススオム", "ヤマダ ススム"],

