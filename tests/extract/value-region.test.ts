@@ -36,6 +36,37 @@ describe("the value of a label printed above its box", () => {
   });
 });
 
+describe("the value of a label over its ruled box, beside another box's label", () => {
+  const AGENCY = "豊田市福祉総合相談窓口";
+  function agencyOf(nextLabel: string) {
+    const page = syntheticPage(
+      [
+        TITLE,
+        {
+          y: 370,
+          words: [
+            ["機関名", 100],
+            [nextLabel, 860],
+          ],
+        },
+      ],
+      {
+        cells: [
+          cell([90, 410, 700, 50], [{ y: 420, words: [[AGENCY, 100]] }]),
+          cell([850, 410, 700, 50], [{ y: 420, words: [["山田 康弘", 860]] }]),
+        ],
+      },
+    );
+    const [form] = extractForms([page], { today: "2025-01-01" });
+    return form?.items.common.agency?.value;
+  }
+
+  it("is the box's line, not the other label misread so that it is not known as one", () => {
+    expect(agencyOf("揚導相談具")).toBe(AGENCY);
+    expect(agencyOf("担当相談員")).toBe(AGENCY);
+  });
+});
+
 describe("the value of a label in a ruled cell of its own", () => {
   it("is the cell below when OCR read a dot beside the label as a character", () => {
     const complaint = "母の年金だけで二人の生活費をまかなっている。";

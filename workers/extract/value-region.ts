@@ -57,6 +57,8 @@ const WRAP_INDENT_EM = 0.5;
 /** Lines of one value, or of a long text, are at most this far apart. */
 const SHORT_LINE_GAP_EM = 1.4;
 const LONG_LINE_GAP_EM = 3.5;
+/** A value after its label on the line starts within this distance of it, in em. */
+const FAR_BESIDE_EM = 4;
 /** A value box under its label starts within this distance below it. */
 const BOX_BELOW_EM = 2.5;
 /** A token of nothing but punctuation: often a speck of dirt on a scan. */
@@ -84,9 +86,14 @@ export function readValueRegion(
   const inCell = fromCells(hit, page, options);
   if (inCell) return inCell;
   const beside = besideLabel(hit, page, options);
+  const box = boxBelow(hit, page);
   // Likewise a speck after a label with its value in the box below (住所 . over the box) does
   // not make the value the label's line: the box's line would be read from the speck on.
-  if (beside.length > 0 && !beside.every(isSpeck(em))) {
+  if (
+    beside.length > 0 &&
+    !beside.every(isSpeck(em)) &&
+    !(box !== null && farBeside(beside, hit))
+  ) {
     const start = Math.min(...beside.map((token) => token.bbox[0]));
     const more = linesBelow(page, options, {
       left: options.extent === "long" ? hit.bbox[0] - em : start - WRAP_INDENT_EM * em,
@@ -96,7 +103,6 @@ export function readValueRegion(
     });
     return valueText(options.extent === "line" ? [beside] : [beside, ...more], em);
   }
-  const box = boxBelow(hit, page);
   if (box !== null) {
     return valueText(cellLines(page, box, hit, options), em);
   }
@@ -211,6 +217,17 @@ function rightStop(hit: LabelHit, page: PageText, options: ValueRegionOptions): 
     .filter((stop) => stop[0] > right(hit.bbox) && verticalOverlapShare(stop, hit.bbox) >= 0.5)
     .map((stop) => stop[0]);
   return Math.min(page.width, ...lefts);
+}
+
+/**
+ * Text on the label's line that starts further on than a value written after its label would:
+ * over a label with its box below, that is the label of the next box, misread so that it is not
+ * known as one (機関名 beside 担当相談員 read 揚導相談具, accepted as the agency on held-out
+ * seed 42).
+ */
+function farBeside(beside: readonly Token[], hit: LabelHit): boolean {
+  const em = hit.lines[0]?.em ?? 1;
+  return Math.min(...beside.map((token) => token.bbox[0])) - right(hit.bbox) > FAR_BESIDE_EM * em;
 }
 
 /** A ruled box starting just under the label and reaching under its first character. */
