@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { unionBoxes } from "../../workers/extract/boxes.ts";
 import type { Token } from "../../workers/extract/page-text.ts";
-import { lineStray, looksTypeset, strayLikeAHand } from "../../workers/extract/typeset-line.ts";
+import {
+  lineStray,
+  looksTypeset,
+  paragraphLooksHandwritten,
+  strayLikeAHand,
+} from "../../workers/extract/typeset-line.ts";
 import { A_HAND, drawnValue, type Hand } from "./drawn-value.ts";
 
 /** The drawn value as one line of one OCR word. */
@@ -63,7 +68,7 @@ describe("typed values told from handwritten ones by the line their characters s
 });
 
 describe("values whose characters stray from their line as only a hand's do", () => {
-  // Dates with 年月日, which handwritten-digits.ts leaves alone: its kanji stand taller anyway.
+  // Dates with 年月日, whose kanji stand on the line closer than digits do: a limit of their own.
   const HAND_DATES = ["令和4年4月29日", "2022年5月23日", "平成元年12月3日"];
   const handStray = (value: ReturnType<typeof drawnValue>, kanjiDate = false) =>
     strayLikeAHand(lineStray(asLines(value), value.ink, value.em), kanjiDate);
@@ -97,4 +102,48 @@ describe("values whose characters stray from their line as only a hand's do", ()
           ).toBe(false);
     });
   }
+});
+
+describe("paragraphs whose lines stray as a hand's do", () => {
+  const LINE = "本人の健康状態と受診の進め方について自宅の衛生環境";
+  // The generator's hand over a line of 24 characters: offsets drawn from a normal
+  // distribution of 0.03 em, turns of 0.03 rad, sizes from 0.98 to 1.1.
+  const A_WRITER: Hand = {
+    dy: [
+      -0.008, 0.015, -0.007, -0.009, -0.028, -0.006, 0.033, 0.013, 0.031, 0.007, 0.012, 0.006,
+      -0.05, 0.026, 0.015, 0.015, -0.051, -0.052, -0.027, -0.014, 0.009, -0.001, 0.016, -0.019,
+    ],
+    angle: [
+      0.009, 0.012, -0.02, 0.052, 0.017, 0.036, -0.019, -0.022, -0.01, -0.003, 0.019, 0.007, -0.013,
+      -0.029, -0.016, 0.037, -0.024, 0.007, 0.013, -0.045, 0.001, 0.039, -0.06, -0.01,
+    ],
+    scale: [
+      1.07, 1.01, 1.1, 0.99, 1.03, 1.07, 1.0, 1.04, 0.98, 1.06, 1.07, 1.05, 1.09, 1.02, 1.06, 1.05,
+      1.05, 1.03, 1.08, 1.09, 1.04, 1.06, 0.99, 1.06,
+    ],
+  };
+  const handwritten = (value: ReturnType<typeof drawnValue>) =>
+    paragraphLooksHandwritten(asLines(value), value.ink, value.em);
+
+  for (const size of SIZES) {
+    it(`takes a hand's paragraph for a hand and type's for type (${size} px)`, () => {
+      expect(handwritten(drawnValue(LINE, { size, hand: A_WRITER }))).toBe(true);
+      for (const style of ["gothic", "mincho"] as const)
+        expect(handwritten(drawnValue(LINE, { size, style })), style).toBe(false);
+    });
+  }
+
+  it("leaves out a box OCR set off the line, however far", () => {
+    const value = drawnValue(LINE, { size: 44, style: "mincho" });
+    const misplaced = value.glyphs[3];
+    if (misplaced)
+      misplaced.bbox = [
+        misplaced.bbox[0],
+        misplaced.bbox[1] - 15,
+        misplaced.bbox[2],
+        misplaced.bbox[3],
+      ];
+    expect(lineStray(asLines(value), value.ink, value.em)).toBeGreaterThan(0.0175);
+    expect(handwritten(value)).toBe(false);
+  });
 });

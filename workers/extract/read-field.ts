@@ -18,7 +18,12 @@ import type { Glyph, PageText, Token } from "./page-text.ts";
 import { rawText } from "./raw-text.ts";
 import { readChoice } from "./read-choice.ts";
 import { withoutCharacterReadTwice } from "./read-twice.ts";
-import { lineStray, strayLikeAHand, strayLikeType } from "./typeset-line.ts";
+import {
+  lineStray,
+  paragraphLooksHandwritten,
+  strayLikeAHand,
+  strayLikeType,
+} from "./typeset-line.ts";
 import { typesetValueConfidence, valueConfidence } from "./value-confidence.ts";
 import type { ValueText } from "./value-region.ts";
 
@@ -101,6 +106,8 @@ export const DIGIT_TYPES: ReadonlySet<FieldType> = new Set([
 const KANJI_DATE = /[年月日]/u;
 const HANDWRITTEN_DIGITS =
   "手書きの数字に見えます（手書きは読み違えても確信度が高く出ることがあります）";
+const HANDWRITTEN_PARAGRAPH =
+  "手書きの文章に見えます（手書きは読み違えても確信度が高く出ることがあります）";
 
 /** Reads a field's value: its marks for the choice types, its text for the others. */
 export function readField(
@@ -191,6 +198,13 @@ function readWritten(
       digitsLookHandwritten(digitSpread(glyphs, page.ink, value.em)))
   ) {
     reasons.push(HANDWRITTEN_DIGITS);
+  }
+  if (
+    page.ink &&
+    field.type === "longtext" &&
+    paragraphLooksHandwritten(value.lines, page.ink, value.em)
+  ) {
+    reasons.push(HANDWRITTEN_PARAGRAPH);
   }
   const written = writtenText(value.lines, field.type, page.ink, value.em, context.language);
   const ink = page.ink;
