@@ -65,6 +65,24 @@ describe("the value of a label over its ruled box, beside another box's label", 
     expect(agencyOf("揚導相談具")).toBe(AGENCY);
     expect(agencyOf("担当相談員")).toBe(AGENCY);
   });
+  it("is still the text after the label, a few em on, where a box below holds something else", () => {
+    // 担当者： on a label-colon sheet, its value in the values' column 6 em on, a table below.
+    const page = syntheticPage(
+      [
+        TITLE,
+        {
+          y: 370,
+          words: [
+            ["担当者：", 100],
+            ["阿部裕子", 400],
+          ],
+        },
+      ],
+      { cells: [cell([90, 410, 200, 50], [{ y: 420, words: [["日付", 150]] }])] },
+    );
+    const [form] = extractForms([page], { today: "2025-01-01" });
+    expect(form?.items.common.staff_name?.value).toBe("阿部裕子");
+  });
 });
 
 describe("the value of a label in a ruled cell of its own", () => {

@@ -57,8 +57,13 @@ const WRAP_INDENT_EM = 0.5;
 /** Lines of one value, or of a long text, are at most this far apart. */
 const SHORT_LINE_GAP_EM = 1.4;
 const LONG_LINE_GAP_EM = 3.5;
-/** A value after its label on the line starts within this distance of it, in em. */
-const FAR_BESIDE_EM = 4;
+/**
+ * A value after its label on the line starts within this distance of it, in em: label-colon
+ * sheets align their values in one column, a few em after the longest label (記入者：, with the
+ * progress table's box below it, has its value 4 em on); the next box's label on a sheet of two
+ * columns stands half a page, some 20 em, on.
+ */
+const FAR_BESIDE_EM = 10;
 /** A value box under its label starts within this distance below it. */
 const BOX_BELOW_EM = 2.5;
 /** A token of nothing but punctuation: often a speck of dirt on a scan. */
