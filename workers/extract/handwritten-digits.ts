@@ -71,8 +71,8 @@ export function digitSpread(
 ): DigitSpread | undefined {
   const text = glyphs.map((glyph) => glyph.char).join("");
   if ((text.match(DIGIT)?.length ?? 0) < MIN_DIGITS) return undefined;
-  const digitsOnly = !DIGITS_AND_SEPARATORS.test(text);
-  if (digitsOnly && !KANJI_DATE.test(text)) return undefined;
+  const kanjiDate = !DIGITS_AND_SEPARATORS.test(text);
+  if (kanjiDate && !KANJI_DATE.test(text)) return undefined;
   const digitColumns = glyphs
     .filter((glyph) => IS_DIGIT.test(glyph.char))
     .map((glyph) => [glyph.bbox[0], glyph.bbox[0] + glyph.bbox[2]] as const);
@@ -89,7 +89,7 @@ export function digitSpread(
     (part) =>
       !part.touchesBorder &&
       part.bbox[3] >= MIN_HEIGHT_EM * em &&
-      (!digitsOnly || inDigitColumn(part.bbox)),
+      (!kanjiDate || inDigitColumn(part.bbox)),
   );
   const typical = median(tall.map((part) => part.bbox[3]));
   const descenders = text.match(DESCENDERS)?.length ?? 0;
