@@ -73,7 +73,12 @@ export function lineStray(
     }
     if (centres.length < MIN_CHARACTERS) continue;
     const kept = Math.max(MIN_CHARACTERS, Math.floor(centres.length * (1 - leaveOut)));
-    const nearest = distancesFromLine(centres)
+    const fromLine = distancesFromLine(centres);
+    if (kept === centres.length) {
+      for (const distance of fromLine) distances.push(distance / em);
+      continue;
+    }
+    const nearest = fromLine
       .map((distance, index) => ({ distance, centre: centres[index] as (typeof centres)[number] }))
       .sort((a, b) => Math.abs(a.distance) - Math.abs(b.distance))
       .slice(0, kept)
