@@ -8,6 +8,7 @@ import { withEraRepaired } from "./era-misread.ts";
 import { readWithOneTooMany, withExtraCharactersDropped } from "./extra-character.ts";
 import { digitSpread, digitsLookHandwritten } from "./handwritten-digits.ts";
 import type { LanguageModel } from "./language-model.ts";
+import { characterOverTwo } from "./merged-characters.ts";
 import { withoutExtraNameCharacter } from "./name-extra-character.ts";
 import { unknownNameWarnings } from "./name-in-dictionary.ts";
 import { DOUBTFUL_SPACE, spaceName } from "./name-spacing.ts";
@@ -206,6 +207,10 @@ function readWritten(
   ) {
     reasons.push(HANDWRITTEN_PARAGRAPH);
   }
+  const overTwo =
+    page.ink && !typeset ? characterOverTwo(value.lines, page.ink, value.em) : undefined;
+  if (overTwo)
+    reasons.push(`「${overTwo.char}」一字の幅に二字分の墨があります（一字の読み落としの可能性）`);
   const written = writtenText(value.lines, field.type, page.ink, value.em, context.language);
   const ink = page.ink;
   const oneTooMany =
