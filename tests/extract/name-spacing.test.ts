@@ -89,6 +89,37 @@ describe("the space between 姓 and 名 beside 々", () => {
   });
 });
 
+/**
+ * 村上 修 as measured on held-out seed 44, em 27: 村 and 上 1 px apart (a speck of a blank),
+ * `space` px between 上 and 修, read by OCR as one word.
+ */
+function murakami(space: number) {
+  return line([
+    ["村", 20, 26, true],
+    ["上", 47, 26, false],
+    ["修", 73 + space, 26, false],
+  ]);
+}
+
+describe("a narrow space between 姓 and 名", () => {
+  it("leaves the spacing in doubt when a blank under a quarter em leads the others far", () => {
+    // 6 px, 0.22 em: an ASCII space of a narrow face, or a wide blank of one name.
+    const { ink, tokens } = murakami(6);
+    expect(spaceName([tokens], { ink, em: EM, script: "name" })).toEqual({
+      text: "村上修",
+      doubtful: true,
+    });
+  });
+
+  it("is surely absent when the blank is no wider than a name's own", () => {
+    const { ink, tokens } = murakami(3);
+    expect(spaceName([tokens], { ink, em: EM, script: "name" })).toEqual({
+      text: "村上修",
+      doubtful: false,
+    });
+  });
+});
+
 describe("the space between 姓 and 名 of a kana name", () => {
   it("is put at the widest blank when the ink leaves it in doubt, since kana always part them", () => {
     // Set at uneven steps, as a proportional face or a hand sets them: the pitch tells nothing.
