@@ -418,6 +418,23 @@ describe("normaliseText", () => {
     ])
       expect(normaliseText(value)).toEqual({ ok: true, value });
   });
+
+  it("sends a lone square bracket, a bar or a backslash to review: a 1 or a stroke misread", () => {
+    // 要介護1 read 要介護] in type, 94 % sure (held-out seed 43).
+    expect(normaliseText("母が要介護]の認定を受けた。")).toMatchObject({
+      value: "母が要介護]の認定を受けた。",
+      warnings: ["記号「]」は文章の記号として対応が取れません（「1」などの読み違いの可能性）"],
+    });
+    expect(normaliseText("週|回の訪問")).toMatchObject({
+      warnings: [expect.stringContaining("「|」")],
+    });
+    expect(normaliseText("[{来所")).toMatchObject({ warnings: [expect.stringContaining("「[」")] });
+    // Full-width brackets in pairs are Japanese punctuation (NFKC makes them ASCII).
+    expect(normaliseText("［注］本人の同意を得た。")).toEqual({
+      ok: true,
+      value: "[注]本人の同意を得た。",
+    });
+  });
 });
 
 describe("normaliseAddress", () => {
