@@ -83,6 +83,32 @@ describe("an optional field whose label was not found", () => {
     // A handwritten 〒 980-9353 whose 9 was read q, under a 〒 read as 語 (held-out seed 29).
     const latin = optionalItems([{ y: 390, words: [["q80-9353", 300]] }]);
     expect(latin.postal_code).toMatchObject({ value: null, needsReview: true });
+    // A handwritten 252-8306 written apart, its slashed 0 read as の, under a 〒 OCR lost
+    // (held-out seed 43).
+    const spaced = optionalItems([
+      {
+        y: 390,
+        words: [
+          ["252ー839の", 300],
+          ["6", 480],
+        ],
+      },
+    ]);
+    expect(spaced.postal_code).toMatchObject({ value: null, needsReview: true });
+    expect(spaced.postal_code?.raw).toBe("252ー839の 6");
+  });
+
+  it("takes a postal code read whole before one read through a misreading", () => {
+    const items = optionalItems([
+      { y: 390, words: [["123-4の56", 300]] },
+      { y: 530, words: [["272-5331", 300]] },
+    ]);
+    expect(items.postal_code).toMatchObject({ value: "272-5331", needsReview: true });
+  });
+
+  it("does not take a block number with の for a postal code read through a misreading", () => {
+    const items = optionalItems([{ y: 390, words: [["中央12-3の4", 300]] }]);
+    expect(items.postal_code).toMatchObject({ value: null, needsReview: false });
   });
 
   it("reads a dash OCR took for the kanji 一, with a space after it", () => {
