@@ -1,5 +1,5 @@
 import { type GreyImage, shrinkToInk, toEdges } from "../ocr/grey-image.ts";
-import { right } from "./boxes.ts";
+import { median, right } from "./boxes.ts";
 import type { Glyph, Token } from "./page-text.ts";
 
 /**
@@ -19,9 +19,11 @@ const MAX_INK_WIDTH_EM = 1.6;
  * A kanji or kana whose box holds the ink of two: OCR read two characters as one (加藤 優子 in a
  * hand, read 加藤 優 by every reading, the 優 boxed over 優子 and read 87.5 % sure, accepted on
  * held-out seed 44). The value lacks a character that nothing else in it shows missing. OCR's
- * boxes of neighbours overlap, so only the ink between the neighbours' boxes counts. For
- * handwriting: in type OCR's boxes are less sure than its reading (a ②母 boxed 母 over both),
- * and the pitch of type counts a line's characters (character-count.ts).
+ * boxes of neighbours overlap, so only the ink between the neighbours' boxes counts. Meant for
+ * short values in a hand, and names: in type OCR's boxes are less sure than its reading (a ②母
+ * boxed 母 over both), and the pitch of type counts a line's characters (character-count.ts);
+ * a paragraph's readings are many, and one misboxed character of one of them would keep the
+ * paragraph from being accepted.
  */
 export function characterOverTwo(
   lines: readonly Token[][],
@@ -30,18 +32,21 @@ export function characterOverTwo(
 ): Glyph | undefined {
   for (const line of lines) {
     const glyphs = line.flatMap((token) => token.glyphs);
+    // The value's em is the median of all its readings' heights; a line of larger characters
+    // is measured by its own.
+    const width = MAX_INK_WIDTH_EM * Math.max(em, median(glyphs.map((glyph) => glyph.bbox[3])));
     const found = glyphs.find((glyph, index) => {
       if (!FULL_WIDTH.test(glyph.char)) return false;
       const before = glyphs[index - 1];
       const after = glyphs[index + 1];
       const left = Math.max(glyph.bbox[0], before ? right(before.bbox) : -Infinity);
       const end = Math.min(right(glyph.bbox), after ? after.bbox[0] : Infinity);
-      if (end - left < MAX_INK_WIDTH_EM * em) return false;
+      if (end - left < width) return false;
       const inked = shrinkToInk(
         toEdges([left, glyph.bbox[1], end - left, glyph.bbox[3]], ink),
         ink,
       );
-      return inked !== undefined && inked.right - inked.left >= MAX_INK_WIDTH_EM * em;
+      return inked !== undefined && inked.right - inked.left >= width;
     });
     if (found) return found;
   }
