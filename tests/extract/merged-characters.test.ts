@@ -43,6 +43,14 @@ describe("a character whose box holds the ink of two", () => {
     ).toBeUndefined();
   });
 
+  it("measures a line of characters larger than the value's em by their own height", () => {
+    // The value's em is the median of all its readings' heights: one reading's line may be
+    // twice it (seed 39).
+    const { glyphs, ink, em } = drawnValue("相模原市", { size: 44, style: "gothic" });
+    expect(characterOverTwo(asLine(glyphs), ink, em / 2)).toBeUndefined();
+    expect(characterOverTwo(asLine(readAsOne(glyphs, 0)), ink, em / 2)?.char).toBe("相");
+  });
+
   it("counts only the ink between its neighbours' boxes, which OCR lets overlap it", () => {
     const { glyphs, ink, em } = drawnValue("山田花子", { size: 30, hand: A_HAND });
     const [before, middle, after] = glyphs as [Glyph, Glyph, Glyph, Glyph];

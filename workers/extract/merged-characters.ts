@@ -32,23 +32,33 @@ export function characterOverTwo(
 ): Glyph | undefined {
   for (const line of lines) {
     const glyphs = line.flatMap((token) => token.glyphs);
-    // The value's em is the median of all its readings' heights; a line of larger characters
-    // is measured by its own.
-    const width = MAX_INK_WIDTH_EM * Math.max(em, median(glyphs.map((glyph) => glyph.bbox[3])));
-    const found = glyphs.find((glyph, index) => {
-      if (!FULL_WIDTH.test(glyph.char)) return false;
+    const inkWidth = (index: number): number => {
+      const glyph = glyphs[index] as Glyph;
       const before = glyphs[index - 1];
       const after = glyphs[index + 1];
       const left = Math.max(glyph.bbox[0], before ? right(before.bbox) : -Infinity);
       const end = Math.min(right(glyph.bbox), after ? after.bbox[0] : Infinity);
-      if (end - left < width) return false;
+      if (end - left < MAX_INK_WIDTH_EM * em) return 0;
       const inked = shrinkToInk(
         toEdges([left, glyph.bbox[1], end - left, glyph.bbox[3]], ink),
         ink,
       );
-      return inked !== undefined && inked.right - inked.left >= width;
-    });
-    if (found) return found;
+      return inked ? inked.right - inked.left : 0;
+    };
+    const wide = glyphs
+      .map((glyph, index) => ({ glyph, width: FULL_WIDTH.test(glyph.char) ? inkWidth(index) : 0 }))
+      .filter(({ width }) => width >= MAX_INK_WIDTH_EM * em);
+    if (wide.length === 0) continue;
+    // The value's em is the median of all its readings' heights; a line of larger characters
+    // is measured by its own.
+    const height = Math.max(em, median(glyphs.map((glyph) => inkHeight(glyph, ink))));
+    const found = wide.find(({ width }) => width >= MAX_INK_WIDTH_EM * height);
+    if (found) return found.glyph;
   }
   return undefined;
+}
+
+function inkHeight(glyph: Glyph, ink: GreyImage): number {
+  const inked = shrinkToInk(toEdges(glyph.bbox, ink), ink);
+  return inked ? inked.bottom - inked.top : 0;
 }
