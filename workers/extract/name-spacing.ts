@@ -32,9 +32,10 @@ export interface NameSpacingOptions {
  * printed names: kanji of one name stand 0.1–0.3 em apart (川, 千 leave a quarter em inside),
  * an ASCII space makes 0.3–0.6 em and always clearly the widest gap, a full-width space over
  * 1 em. A narrow face's ASCII space can leave as little as 0.23 em: from 0.18 em, a blank that
- * leads the others as a space does leaves the name in doubt. Kana stand 0.2–0.5 em apart and an ASCII space between them is often no wider than
- * that: short of a full-width space, a kana reading's split is left to the reviewer, unless the
- * pitch of typed characters puts it at the same place (spaceName).
+ * leads the others as a space does leaves the name in doubt. Kana stand 0.2–0.5 em apart and an
+ * ASCII space between them is often no wider than that: short of a full-width space, a kana
+ * reading's split is left to the reviewer, unless the pitch of typed characters puts it at the
+ * same place (spaceName).
  */
 const SPACING = {
   name: { noSpaceBelow: 0.25, doubtAbove: 0.18, spaceAbove: 0.6, surelyLeads: 2, neverLeads: 1.3 },

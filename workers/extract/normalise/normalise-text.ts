@@ -12,7 +12,7 @@ import {
   stripEdgeNoise,
   stripTrailingSpeck,
 } from "./ocr-noise.ts";
-import { closeQuotes, unpairedQuotes } from "./quotation-marks.ts";
+import { closeQuotes, strayBracket, unpairedQuotes } from "./quotation-marks.ts";
 import { standaloneMonAsMa } from "./standalone-mon.ts";
 
 /**
@@ -88,7 +88,7 @@ export function normaliseText(
   const text = standaloneMonAsMa(weekly);
   const digitAmongKana = text.match(DIGIT_AMONG_KANA)?.[0];
   const strayLongVowel = text.match(STRAY_LONG_VOWEL)?.[0];
-  const straySymbol = unpairedBracket(text) ?? text.match(BAR_OR_BACKSLASH)?.[0];
+  const straySymbol = strayBracket(text);
   return accept(
     text,
     [
@@ -253,27 +253,6 @@ const LIST_NUMBER =
  * be. Seen in handwriting read 47–58 % sure.
  */
 const DIGIT_AMONG_KANA = /(?<=\p{sc=Hiragana})\d(?![かつ])(?=\p{sc=Hiragana})/u;
-
-/**
- * Square and curly brackets come in pairs (NFKC makes ［］ and ｛｝ of Japanese text ASCII); a
- * lone one, or a bar or backslash, among Japanese is a 1 or a stroke OCR misread (要介護] for
- * 要介護1, typed, accepted on held-out seed 43). Parentheses are left alone: list numbers are
- * written 1) as often as (1).
- */
-function unpairedBracket(text: string): string | undefined {
-  for (const [open, close] of BRACKET_PAIRS) {
-    const opened = text.split(open).length - 1;
-    const closed = text.split(close).length - 1;
-    if (opened !== closed) return opened > closed ? open : close;
-  }
-  return undefined;
-}
-
-const BRACKET_PAIRS = [
-  ["[", "]"],
-  ["{", "}"],
-] as const;
-const BAR_OR_BACKSLASH = /[|\\]/u;
 
 /**
  * A long-vowel mark that lengthens no katakana: 一 read as ー where kanjiForLoneKatakana could not

