@@ -14,7 +14,7 @@ import type { LanguageModel } from "./language-model.ts";
 import { isLowConfidenceReason, onlyLowConfidence } from "./low-confidence.ts";
 import { DOUBTFUL_SPACE } from "./name-spacing.ts";
 import { editDistance } from "./normalise/edit-distance.ts";
-import { isKnownMisreading } from "./normalise/normalise-name.ts";
+import { isKnownMisreading, withoutSpaces } from "./normalise/normalise-name.ts";
 import { checkStaffInTables } from "./staff-in-tables.ts";
 import { calibrated } from "./value-confidence.ts";
 
@@ -128,7 +128,7 @@ export function checkAcrossForms(
               form,
               item,
               shown: item.value,
-              value: comparedForm(item.value),
+              value: withoutSpaces(item.value),
               doubtedAlone: item.needsReview,
               failedAlone: failedOnItsCharacters(item),
             },
@@ -268,7 +268,7 @@ function readOtherwise(near: readonly Found[]): string {
  */
 function acceptSettledReplacement(own: Found, found: readonly Found[]): void {
   if (!own.doubtedAlone || typeof own.item.value !== "string") return;
-  const value = comparedForm(own.item.value);
+  const value = withoutSpaces(own.item.value);
   // A name's 姓/名 space is the form's own: kept from its ink only where a character was misread
   // for another (inOwnSpacing), and then settled only where the others space it alike.
   const spacedByOwnInk =
@@ -312,7 +312,7 @@ function failedOnItsCharacters(item: FieldItem): boolean {
  * characters: one form prints 田中 幸子 and the next 田中幸子.
  */
 function inOwnSpacing(shown: string, rival: string): string {
-  const characters = Array.from(rival.replace(/\s/gu, ""));
+  const characters = Array.from(withoutSpaces(rival));
   const own = Array.from(shown);
   const space = own.indexOf(" ");
   if (space === -1) return characters.join("");
@@ -346,11 +346,6 @@ function acceptAgreedValue(
   own.item.confidence = Math.round(confidence * 1000) / 1000;
   own.item.needsReview = false;
   delete own.item.reason;
-}
-
-/** A value as forms are compared by: without the spaces one form prints and the next does not. */
-function comparedForm(value: string): string {
-  return value.replace(/\s/gu, "");
 }
 
 /** Another form's reading of the value almost like it but not the same: one of them misread. */

@@ -10,6 +10,7 @@ import {
 import type { LanguageModel } from "./language-model.ts";
 import { DOUBTFUL_SPACE } from "./name-spacing.ts";
 import { editDistance } from "./normalise/edit-distance.ts";
+import { withoutSpaces } from "./normalise/normalise-name.ts";
 
 /**
  * What a ふりがな's match with the name's readings counts for, as another reading of it: the
@@ -91,7 +92,7 @@ function checkNearSpelling(
 
 /** The name's characters, and where its 姓 may end: at its space or, unspaced, anywhere. */
 function nameSplits(name: string): { characters: string[]; splits: number[] } {
-  const characters = Array.from(name.replace(/\s/gu, ""));
+  const characters = Array.from(withoutSpaces(name));
   const space = Array.from(name).indexOf(" ");
   const splits =
     space > 0 ? [space] : Array.from({ length: characters.length - 1 }, (_, index) => index + 1);

@@ -1,5 +1,6 @@
 import { type ExtractedForm, sendToReview } from "./extracted-form.ts";
 import { editDistance } from "./normalise/edit-distance.ts";
+import { withoutSpaces } from "./normalise/normalise-name.ts";
 import { cellReasonPrefix } from "./read-table-field.ts";
 
 /** The progress table, and its column of who handled each contact (対応者). */
@@ -61,7 +62,7 @@ function knownNames(forms: readonly ExtractedForm[]): KnownName[] {
   for (const item of items) {
     const staff = item.value as string;
     if (item.needsReview && readOn(staff) < 2) continue;
-    const bare = staff.replace(/\s/gu, "");
+    const bare = withoutSpaces(staff);
     if (!names.has(bare)) names.set(bare, { shown: staff, bare, family: false });
     const [family] = staff.split(" ");
     if (staff.includes(" ") && family && !names.has(family))
@@ -72,7 +73,7 @@ function knownNames(forms: readonly ExtractedForm[]): KnownName[] {
 
 /** The known name `read` stands for, in its spelling; null when none or more than one. */
 function nameMeant(read: string, known: readonly KnownName[]): string | null {
-  const bare = read.replace(/\s/gu, "");
+  const bare = withoutSpaces(read);
   const exact = known.find((name) => name.bare === bare);
   if (exact) return exact.family ? exact.shown : read;
   if (Array.from(bare).length < 3) return null;

@@ -1,4 +1,5 @@
 import { inReview, type RecordItems } from "./extracted-form.ts";
+import { withoutSpaces } from "./normalise/normalise-name.ts";
 
 const REASON = "担当者が相談者と同じ名前に読めます（別の欄の値を読んだ可能性）";
 
@@ -14,5 +15,3 @@ export function withStaffReadAsClientDisputed(items: RecordItems): RecordItems {
   if (withoutSpaces(staff.value) !== withoutSpaces(client)) return items;
   return { ...items, common: { ...items.common, staff_name: inReview(staff, [REASON]) } };
 }
-
-const withoutSpaces = (name: string) => name.replace(/\s/gu, "");

@@ -46,12 +46,20 @@ function misreadForWarnings(text: string): string[] {
 }
 
 /**
+ * A name as two readings of it are compared: without the 姓/名 space, which one form prints and
+ * the next does not (田中 幸子, 田中幸子), and the measurement of which is a doubt apart.
+ */
+export function withoutSpaces(name: string): string {
+  return name.replace(/\s/gu, "");
+}
+
+/**
  * `read` is `meant` with one or more of its kanji read as the kanji tesseract reads for them
  * (悠半 for 悠斗, 和志 for 和也): READ_FOR, character for character, spaces aside.
  */
 export function isKnownMisreading(read: string, meant: string): boolean {
-  const a = Array.from(read.replace(/\s/gu, ""));
-  const b = Array.from(meant.replace(/\s/gu, ""));
+  const a = Array.from(withoutSpaces(read));
+  const b = Array.from(withoutSpaces(meant));
   if (a.length !== b.length) return false;
   let misread = false;
   for (const [at, char] of a.entries()) {
@@ -86,7 +94,7 @@ function nameShapeWarnings(text: string): string[] {
   if (Array.from(text).length === 1) return ["氏名が一字しか読めません"];
   const organisation = text.match(ORGANISATION_WORD)?.[0];
   if (organisation) return [`氏名ではなく機関名に見えます（「${organisation}」）`];
-  if (Array.from(text.replace(/\s/gu, "")).length > LONGEST_NAME)
+  if (Array.from(withoutSpaces(text)).length > LONGEST_NAME)
     return ["氏名にしては長すぎます（隣の欄の文字が混じっている可能性）"];
   const mark = text.match(MARK_INSIDE_NAME)?.[0];
   if (mark) return [`氏名の中に「${mark}」があります`];
