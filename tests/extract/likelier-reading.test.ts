@@ -112,6 +112,11 @@ describe("likelierReading, with the IPA dictionary's language model", () => {
       ],
       ["仕事を療めてしまった。", "仕事を辞めてしまった。"],
       ["本人の項望により、支援を終結した。", "本人の希望により、支援を終結した。"],
+      // Held-out seed 45: 自立 read 月立 by every reading, and accepted.
+      [
+        "経済的に月立し、一人暮らしができるようになる。",
+        "経済的に自立し、一人暮らしができるようになる。",
+      ],
     ])
       expect(likelierReading(misread as string, [], model, { lookalikes: true }).text).toBe(right);
   });
@@ -131,6 +136,8 @@ describe("likelierReading, with the IPA dictionary's language model", () => {
       "一時金の支給について助言した。",
       "ハローワークに登録し、週2回以上求職活動を行う。",
       "記入事項を確認し、本人の希望を聞き取った。",
+      "毎月1回、自宅を訪問して体調を確認する。",
+      "6か月後に自立の状況を評価する。",
     ])
       expect(likelierReading(right, [], model, { lookalikes: true }).text).toBe(right);
   });
