@@ -313,6 +313,13 @@ describe("normaliseText", () => {
     expect(normaliseText("1.計画を作成する。2.通所を始める。38.面談で確認する。")).toMatchObject({
       value: "1.計画を作成する。2.通所を始める。3.面談で確認する。",
     });
+    // Two digits too many, typed, read so by every reading and accepted (held-out seed 46).
+    expect(
+      normaliseText("1住居を確保する。2債務整理の方針を決める。313ハローワークに登録する。"),
+    ).toMatchObject({
+      value: "1住居を確保する。2債務整理の方針を決める。3ハローワークに登録する。",
+      warnings: ["項目の番号「313」を「3」と読みました"],
+    });
     // Two numbers out of step, or one whose digits do not hold the number due, stay as read.
     for (const value of [
       "1本人について34世帯について56家計について",
@@ -416,6 +423,37 @@ describe("normaliseText", () => {
       "1)母の介護",
       "『広報』を渡した",
     ])
+      expect(normaliseText(value)).toEqual({ ok: true, value });
+  });
+
+  it("sends an aside whose parenthesis OCR dropped to review, not a list number's", () => {
+    // Typed, read so by every reading and accepted (held-out seed 46).
+    expect(normaliseText("単身世帯(長女は県外在住")).toMatchObject({
+      value: "単身世帯(長女は県外在住",
+      warnings: ["丸括弧（()）の開きと閉じの数が合いません（読み落としの可能性）"],
+    });
+    expect(normaliseText("長女は県外在住)")).toMatchObject({
+      warnings: [expect.stringContaining("丸括弧")],
+    });
+    for (const value of [
+      "単身世帯(長女は県外在住)",
+      "1)母の介護について。2)就労について",
+      "母の介護、2)就労について",
+      "(1)母の介護(週3回)",
+    ])
+      expect(normaliseText(value)).toEqual({ ok: true, value });
+  });
+
+  it("sends a count of days no week or month holds to review", () => {
+    // 週3日 typed, read 週38日 by every reading and accepted (held-out seed 46).
+    expect(normaliseText("通所は週38日から始める。")).toMatchObject({
+      value: "通所は週38日から始める。",
+      warnings: ["「週38日」は週の日数として大きすぎます（読み違いの可能性）"],
+    });
+    expect(normaliseText("4月38日に訪問した。")).toMatchObject({
+      warnings: ["「月38日」は月の日数として大きすぎます（読み違いの可能性）"],
+    });
+    for (const value of ["通所は週3日から始める。", "週7日", "4月30日に訪問した。", "週1回"])
       expect(normaliseText(value)).toEqual({ ok: true, value });
   });
 

@@ -48,8 +48,8 @@ const DOUBLED_LONG_VOWEL = /(?<![\p{Script=Katakana}ー])ーー/u;
  * character too many, which the text's normaliser puts back from the list's count; the language
  * would drop a kanji after it instead (週, on seed 27).
  */
-function hasTwoDigitItemNumber(read: string): boolean {
-  return Array.from(read.matchAll(ITEM_NUMBER)).some((match) => match[1]?.length === 2);
+function hasLongItemNumber(read: string): boolean {
+  return Array.from(read.matchAll(ITEM_NUMBER)).some((match) => (match[1]?.length ?? 0) >= 2);
 }
 /** Kana and kanji: a digit or a mark too many is not for the language to find. */
 const DROPPABLE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -110,7 +110,7 @@ function likeliestDeletion(
   const line = lines[at] as Token[];
   const read = lineText(line);
   if (RING_BEFORE_NUMBER.test(read)) return withoutFirstCharacter(line);
-  if (DOUBLED_LONG_VOWEL.test(read) || hasTwoDigitItemNumber(read)) return null;
+  if (DOUBLED_LONG_VOWEL.test(read) || hasLongItemNumber(read)) return null;
   const before = lines.slice(0, at).map(lineText).join("");
   const after = lines
     .slice(at + 1)
