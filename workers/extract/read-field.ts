@@ -114,6 +114,8 @@ const HANDWRITTEN_DIGITS =
   "手書きの数字に見えます（手書きは読み違えても確信度が高く出ることがあります）";
 const HANDWRITTEN_PARAGRAPH =
   "手書きの文章に見えます（手書きは読み違えても確信度が高く出ることがあります）";
+const HANDWRITTEN_ADDRESS =
+  "手書きの住所に見えます（手書きは読み違えても確信度が高く出ることがあります）";
 
 /** Reads a field's value: its marks for the choice types, its text for the others. */
 export function readField(
@@ -205,6 +207,7 @@ function readWritten(
   ) {
     reasons.push(HANDWRITTEN_DIGITS);
   }
+  if (field.type === "address" && strayLikeAHand(stray, true)) reasons.push(HANDWRITTEN_ADDRESS);
   if (
     page.ink &&
     field.type === "longtext" &&
