@@ -27,14 +27,17 @@ export interface FieldItem {
 /** A field's review reasons are one string for the reviewer, joined by this. */
 const REASON_SEPARATOR = " / ";
 
-/** Review reasons as FieldItem.reason holds them. */
+/**
+ * Review reasons as FieldItem.reason holds them, each once: readings of a value's lines, or of
+ * the same text twice, may find the same doubt, and the reviewer needs to read it once.
+ */
 export function joinReasons(reasons: readonly string[]): string {
-  return reasons.join(REASON_SEPARATOR);
+  return [...new Set(reasons)].join(REASON_SEPARATOR);
 }
 
 /** A FieldItem.reason with `added` after the reasons it held, if any. */
 export function withReasonsAdded(reason: string | undefined, added: readonly string[]): string {
-  return joinReasons([...(reason ? [reason] : []), ...added]);
+  return joinReasons([...(reason ? splitReasons(reason) : []), ...added]);
 }
 
 /** `item` sent to review, with `reasons` after those it held: a copy, `item` unchanged. */
