@@ -13,7 +13,7 @@ import {
   stripEdgeNoise,
   stripTrailingSpeck,
 } from "./ocr-noise.ts";
-import { closeQuotes, strayBracket, unpairedQuotes } from "./quotation-marks.ts";
+import { closeQuotes, strayBracket, unpairedQuotesOrParentheses } from "./quotation-marks.ts";
 import { standaloneMonAsMa } from "./standalone-mon.ts";
 
 /**
@@ -106,7 +106,7 @@ export function normaliseText(
         : []),
       ...listNumberWarnings(text),
       ...impossibleDayCounts(text),
-      ...unpairedQuotes(text),
+      ...unpairedQuotesOrParentheses(text),
       ...unknownRelations(text).map(
         (word) => `年齢の前の「${word}」は続柄の語になりません（読み違いの可能性）`,
       ),

@@ -32,16 +32,16 @@ export function closeQuotes(text: string): { text: string; closed: string[] } {
  * dropped the bracket, or read one into a speck. Japanese text pairs them. A list number's
  * parenthesis (1)母の介護) closes nothing and is not counted.
  */
-export function unpairedQuotes(text: string): string[] {
+export function unpairedQuotesOrParentheses(text: string): string[] {
   const counted = text.replace(LIST_NUMBER_PARENTHESIS, "");
-  return QUOTES.flatMap(({ name, open, close }) =>
+  return PAIRED_MARKS.flatMap(({ name, open, close }) =>
     count(counted, open) === count(counted, close)
       ? []
       : [`${name}（${open}${close}）の開きと閉じの数が合いません（読み落としの可能性）`],
   );
 }
 
-const QUOTES = [
+const PAIRED_MARKS = [
   { name: "かぎ括弧", open: "「", close: "」" },
   { name: "二重かぎ括弧", open: "『", close: "』" },
   { name: "丸括弧", open: "(", close: ")" },
@@ -53,7 +53,7 @@ const LIST_NUMBER_PARENTHESIS = /(?<=(?:^|[。、・\s])\d{1,2})\)/gu;
  * Square and curly brackets come in pairs (NFKC makes ［］ and ｛｝ of Japanese text ASCII); a
  * lone one, or a bar or backslash, among Japanese is a 1 or a stroke OCR misread (要介護] for
  * 要介護1, typed, accepted on held-out seed 43). The first such mark, if any. Parentheses are
- * counted with the quotes (unpairedQuotes).
+ * counted with the quotes (unpairedQuotesOrParentheses).
  */
 export function strayBracket(text: string): string | undefined {
   for (const [open, close] of BRACKET_PAIRS) {
