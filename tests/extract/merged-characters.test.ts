@@ -32,6 +32,27 @@ describe("a character whose box holds the ink of two", () => {
     expect(characterOverTwo(asLine(glyphs), ink, em)).toBeUndefined();
   });
 
+  it("finds three kanji of a name read as two, each boxed half a kanji wider than the others", () => {
+    // 後藤 久美子 in a hand, read 後藤 久美, 久 and 美 boxed 1.56 em wide (held-out seed 49).
+    const { glyphs, ink, em } = drawnValue("後藤久美子", { size: 30, hand: A_HAND });
+    const [first, second, ku, mi, ko] = glyphs as [Glyph, Glyph, Glyph, Glyph, Glyph];
+    const middle = (ku.bbox[0] + right(ko.bbox)) / 2;
+    const readAsTwo: Glyph[] = [
+      first,
+      second,
+      { ...ku, bbox: [ku.bbox[0], ku.bbox[1], middle - ku.bbox[0], ku.bbox[3]] },
+      { ...mi, bbox: [middle, mi.bbox[1], right(ko.bbox) - middle, mi.bbox[3]] },
+    ];
+    const asName = { againstOthers: true };
+    expect(characterOverTwo(asLine(readAsTwo), ink, em, asName)?.char).toBe("久");
+    expect(characterOverTwo(asLine(readAsTwo), ink, em)).toBeUndefined();
+    expect(characterOverTwo(asLine(glyphs), ink, em, asName)).toBeUndefined();
+    for (const style of ["gothic", "mincho"] as const) {
+      const typed = drawnValue("後藤久美子", { size: 30, style });
+      expect(characterOverTwo(asLine(typed.glyphs), typed.ink, typed.em, asName)).toBeUndefined();
+    }
+  });
+
   it("is not a character boxed with the 。 after it, nor a wide hand's one character", () => {
     const typed = drawnValue("来所。", { size: 27, style: "gothic" });
     expect(

@@ -217,10 +217,14 @@ function readWritten(
   }
   const overTwo =
     page.ink && field.type !== "longtext" && (!typeset || NAMES.has(field.type))
-      ? characterOverTwo(value.lines, page.ink, value.em)
+      ? characterOverTwo(value.lines, page.ink, value.em, {
+          againstOthers: field.type === "name",
+        })
       : undefined;
   if (overTwo)
-    reasons.push(`「${overTwo.char}」一字の幅に二字分の墨があります（一字の読み落としの可能性）`);
+    reasons.push(
+      `「${overTwo.char}」一字の幅に一字より多くの墨があります（一字の読み落としの可能性）`,
+    );
   const written = writtenText(value.lines, field.type, page.ink, value.em, context.language);
   const ink = page.ink;
   const oneTooMany =
