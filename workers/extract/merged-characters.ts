@@ -84,9 +84,9 @@ export function characterOverTwo(
         inkWidth(span) >= MAX_INK_WIDTH_EM * height(),
     );
     if (overTwo) return overTwo.glyph;
+    if (!options.againstOthers) continue;
     // The others' ink is measured within their own boxes: clipped by a neighbour boxed over
     // them, they would read narrow.
-    if (!options.againstOthers) continue;
     const kanji = spans
       .filter((span) => KANJI.test(span.glyph.char))
       .map((span) => ({
@@ -95,9 +95,9 @@ export function characterOverTwo(
       }));
     if (kanji.length < MIN_OTHERS + 1) continue;
     const overOthers = kanji.find((span) => {
+      if (!span.betweenKanji) return false;
       const others = median(kanji.filter((other) => other !== span).map((other) => other.ownInk));
       return (
-        span.betweenKanji &&
         span.width >= MAX_WIDTH_AGAINST_OTHERS * others &&
         inkWidth(span) >= MAX_WIDTH_AGAINST_OTHERS * others
       );
